@@ -1,0 +1,347 @@
+package org.dmaworkbench.runtime.device;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.dmaworkbench.runtime.DmaOutcome;
+import org.dmaworkbench.runtime.Finding;
+import org.dmaworkbench.runtime.FindingKind;
+import org.dmaworkbench.runtime.SimContext;
+import org.dmaworkbench.runtime.dma.DmaApi;
+import org.dmaworkbench.runtime.dma.DmaMapping;
+import org.dmaworkbench.runtime.iommu.AccessType;
+import org.dmaworkbench.runtime.iommu.DomainType;
+import org.dmaworkbench.runtime.iommu.FaultClass;
+import org.dmaworkbench.runtime.iommu.IoMapping;
+import org.dmaworkbench.runtime.iommu.IoPageTable;
+import org.dmaworkbench.runtime.iommu.IommuArch;
+import org.dmaworkbench.runtime.iommu.IommuDomain;
+import org.dmaworkbench.runtime.iommu.IotlbEntry;
+import org.dmaworkbench.runtime.kva.KvaIntent;
+import org.dmaworkbench.runtime.mem.Allocation;
+import org.dmaworkbench.runtime.mem.AllocationKind;
+import org.dmaworkbench.runtime.mem.KernelPageTable;
+import org.dmaworkbench.runtime.mem.KernelPte;
+import org.dmaworkbench.runtime.mem.PhysicalMemory;
+
+/**
+ * The device side of DMA: a function issues a read or write of {@code len} bytes at an address,
+ * untagged or with a PASID, and the IOMMU translates it page by page as the hardware does (context /
+ * PASID-table or STE / CD lookup, ATC for ATS devices, IOTLB, page walk, permission check). Faults
+ * carry the architecture's code; completed accesses are checked for findings.
+ */
+public final class DeviceDmaEngine {
+    private final SimContext ctx;
+    private final PhysicalMemory mem;
+    private final DmaApi dma;
+    private final Function<IommuDomain, List<KvaIntent>> kvaIntents;
+
+    public DeviceDmaEngine(SimContext ctx, PhysicalMemory mem, DmaApi dma, Function<IommuDomain, List<KvaIntent>> kvaIntents) {
+        this.ctx = ctx;
+        this.mem = mem;
+        this.dma = dma;
+        this.kvaIntents = kvaIntents;
+    }
+
+    /** Performs the access; {@code pasid} is null for untagged requests. */
+    public DmaOutcome access(Device dev, Integer pasid, long addr, long len, AccessType type) {
+        if (type == AccessType.READ) ctx.counters.deviceReads++; else ctx.counters.deviceWrites++;
+        List<Finding> findings = new ArrayList<>();
+        String who = dev.bdf() + (pasid == null ? "" : " PASID " + pasid);
+        if (dev.iommu() == null) {
+            return complete(dev, null, who, addr, len, type, findings, null);
+        }
+        IommuArch arch = dev.iommu().arch();
+        IommuDomain domain;
+        int tag;
+        if (pasid == null) {
+            domain = dev.group() == null ? null : dev.group().domain();
+            tag = 0;
+        } else if (dev.pasidBits() == 0 || pasid >= dev.maxPasids() || pasid < 0) {
+            return fault(arch, FaultClass.PASID_OUT_OF_RANGE, type, addr, findings, who + ": PASID " + pasid
+                    + (dev.pasidBits() == 0 ? " from a function without the PASID capability"
+                    : " is beyond the device's " + dev.maxPasids() + " PASIDs"));
+        } else if (pasid == 0) {
+            if (!arch.explicitPasidZeroIsRid()) {
+                return fault(arch, FaultClass.PASID_OUT_OF_RANGE, type, addr, findings,
+                        who + ": explicit SSID 0 is illegal with S1DSS=SSID0 (the RID's traffic uses CD 0)");
+            }
+            domain = dev.group() == null ? null : dev.group().domain();
+            tag = 0;
+        } else {
+            domain = dev.pasidTable().get(pasid);
+            tag = pasid;
+            if (domain == null) {
+                return fault(arch, FaultClass.PASID_NOT_ATTACHED, type, addr, findings,
+                        who + ": PASID " + pasid + " is not attached to any domain");
+            }
+        }
+        if (domain == null || domain.type() == DomainType.BLOCKED) {
+            return fault(arch, FaultClass.BLOCKED, type, addr, findings, who + " is attached to the blocking domain");
+        }
+        if (domain.type() == DomainType.IDENTITY) {
+            return complete(dev, domain, who, addr, len, type, findings, null);
+        }
+        // translate page by page
+        List<long[]> pieces = new ArrayList<>();
+        List<IotlbEntry> used = new ArrayList<>();
+        long a = addr;
+        long end = addr + len;
+        while (a < end) {
+            IotlbEntry e = translate(dev, domain, tag, a, type, findings, who);
+            if (e == null) return lastFault;
+            long pageEnd = e.pageBase() + e.pageSize();
+            long chunk = Math.min(end, pageEnd) - a;
+            pieces.add(new long[] {a, e.translate(a), chunk});
+            used.add(e);
+            a += chunk;
+        }
+        return completeTranslated(dev, domain, who, addr, len, type, findings, pieces, used);
+    }
+
+    private DmaOutcome lastFault;
+
+    /** One page: ATC, IOTLB, walk; null after recording a fault in {@link #lastFault}. */
+    private IotlbEntry translate(Device dev, IommuDomain domain, int tag, long a, AccessType type, List<Finding> findings,
+                                 String who) {
+        IommuArch arch = dev.iommu().arch();
+        if (domain.type().isPaging() && Long.compareUnsigned(a, domain.apertureEnd()) > 0) {
+            lastFault = fault(arch, FaultClass.ADDRESS_SIZE, type, a, findings, String.format(
+                    "%s: address 0x%x is beyond the %d-bit input range of %s", who, a, domain.iommu().addressWidth(),
+                    domain.describe()));
+            return null;
+        }
+        IotlbEntry e = null;
+        boolean fromAtc = false;
+        if (dev.atsEnabled()) {
+            e = dev.deviceTlb().lookup(tag, a);
+            if (e != null) {
+                fromAtc = true;
+                ctx.counters.devTlbHits++;
+            }
+        }
+        if (e == null) e = dev.iommu().iotlb().lookup(domain.id(), tag, a);
+        if (e != null) {
+            ctx.charge(ctx.cost.iotlbHitNs());
+            checkStale(domain, e, a, findings, who, fromAtc);
+        } else {
+            ctx.counters.pageWalks++;
+            ctx.charge(ctx.cost.pageWalkNs());
+            e = walk(dev, domain, tag, a, type, findings, who);
+            if (e == null) return null;
+            dev.iommu().iotlb().fill(domain.id(), tag, e);
+        }
+        if (dev.atsEnabled() && !fromAtc) dev.deviceTlb().fill(tag, a, e);
+        boolean allowed = type == AccessType.WRITE ? (e.prot() & IoMapping.PROT_WRITE) != 0 : (e.prot() & IoMapping.PROT_READ) != 0;
+        if (!allowed) {
+            FaultClass c = type == AccessType.WRITE ? FaultClass.WRITE_NOT_PERMITTED : FaultClass.READ_NOT_PERMITTED;
+            String origin = e.source() != null && e.source().owner() instanceof DmaMapping dm ? ", " + dm.describe() : "";
+            lastFault = fault(arch, c, type, a, findings, String.format("%s: %s of 0x%x denied by %s (entry %s%s)", who,
+                    type.dslName(), a, domain.describe(), IoMapping.protString(e.prot()), origin));
+            return null;
+        }
+        return e;
+    }
+
+    private IotlbEntry walk(Device dev, IommuDomain domain, int tag, long a, AccessType type, List<Finding> findings, String who) {
+        IommuArch arch = dev.iommu().arch();
+        if (domain.type() == DomainType.SVA) {
+            KernelPte pte = domain.kernelPageTable() != null ? domain.kernelPageTable().walk(a)
+                    : domain.mm() != null ? domain.mm().walk(a) : null;
+            if (pte == null) {
+                lastFault = fault(arch, FaultClass.NOT_PRESENT, type, a, findings, String.format(
+                        "%s: address 0x%x not present in the CPU page table shared by %s", who, a, domain.describe()));
+                return null;
+            }
+            int prot = IoMapping.PROT_READ | (pte.writable() ? IoMapping.PROT_WRITE : 0);
+            long base = a & -pte.pageSize();
+            return new IotlbEntry(base, pte.pa(), pte.pageSize(), prot, null, pte, ctx.step());
+        }
+        IoMapping m = domain.pageTable().lookup(a);
+        if (m == null) {
+            lastFault = fault(arch, FaultClass.NOT_PRESENT, type, a, findings, notPresent(domain, a, who));
+            return null;
+        }
+        long ps = domain.pageTable().leafSize(a);
+        long base = a & -ps;
+        return new IotlbEntry(base, m.translate(base), ps, m.prot(), m, null, ctx.step());
+    }
+
+    private String notPresent(IommuDomain domain, long a, String who) {
+        StringBuilder sb = new StringBuilder(String.format("%s: IOVA 0x%x not present in %s", who, a, domain.describe()));
+        IoMapping gone = domain.pageTable().lastUnmapped(a);
+        if (gone != null) {
+            sb.append(": unmapped at line ").append(gone.unmappedAtStep());
+            if (domain.dmaCookie() instanceof org.dmaworkbench.runtime.dma.IommuDmaCookie c && c.fq() != null
+                    && c.fq().lastFlushStep() >= gone.unmappedAtStep()) {
+                sb.append(", IOTLB flushed at line ").append(c.fq().lastFlushStep());
+            }
+        } else {
+            sb.append(": never mapped");
+        }
+        return sb.toString();
+    }
+
+    private void checkStale(IommuDomain domain, IotlbEntry e, long a, List<Finding> findings, String who, boolean fromAtc) {
+        String cache = fromAtc ? "device ATC" : "IOTLB";
+        if (e.kernelPte() != null) {
+            KernelPte now = domain.kernelPageTable() != null ? domain.kernelPageTable().walk(a)
+                    : domain.mm() != null ? domain.mm().walk(a) : null;
+            long curPa = now == null ? -1 : now.pa() + (a & (now.pageSize() - 1));
+            if (now == null || curPa != e.translate(a) || now.writable() != e.kernelPte().writable()) {
+                String change = "";
+                if (domain.kernelPageTable() != null) {
+                    KernelPageTable.Change c = domain.kernelPageTable().lastChangeAt(a);
+                    if (c != null) change = " (" + c.what() + " at line " + c.step() + ")";
+                }
+                FindingKind k = domain.kernelPageTable() != null ? FindingKind.KVA_STALE_PAGE_TABLE : FindingKind.STALE_IOTLB;
+                add(findings, k, String.format("%s: %s served 0x%x as %s %s cached at line %d, but the CPU page table now has %s%s",
+                        who, cache, a, e.kernelPte().perms(), e.pageSize() >= KernelPageTable.SIZE_2M ? "2M page" : "page",
+                        e.fillStep(), now == null ? "no mapping" : now.perms(), change));
+            }
+            return;
+        }
+        IoMapping cur = domain.pageTable() == null ? null : domain.pageTable().lookup(a);
+        if (cur != e.source()) {
+            IoMapping src = e.source();
+            String why = src != null && !src.isLive() ? "unmapped at line " + src.unmappedAtStep() : "remapped";
+            add(findings, FindingKind.STALE_IOTLB, String.format(
+                    "%s: %s entry for IOVA 0x%x in %s is stale (%s, not yet invalidated)", who, cache, a, domain.describe(), why));
+        }
+    }
+
+    private DmaOutcome fault(IommuArch arch, FaultClass c, AccessType t, long addr, List<Finding> findings, String why) {
+        ctx.counters.faults++;
+        var code = arch.faultCode(c, t);
+        return DmaOutcome.fault(c, code, addr, why + " -> " + arch.name() + " fault " + code, findings);
+    }
+
+    private void add(List<Finding> findings, FindingKind k, String msg) {
+        ctx.counters.findings++;
+        findings.add(new Finding(k, ctx.step(), msg));
+    }
+
+    // ------------------------------------------------------------------ completed accesses
+
+    /** Untranslated (no IOMMU) or identity: the address is physical. */
+    private DmaOutcome complete(Device dev, IommuDomain domain, String who, long addr, long len, AccessType type,
+                                List<Finding> findings, Object unused) {
+        List<DmaOutcome.Touched> touched = new ArrayList<>();
+        for (long a = addr; a < addr + len; ) {
+            long chunk = Math.min(addr + len, (a & ~PhysicalMemory.PAGE_MASK_LOW) + PhysicalMemory.PAGE_SIZE) - a;
+            if (!mem.isValidPfn(a >>> PhysicalMemory.PAGE_SHIFT)) {
+                return DmaOutcome.fault(FaultClass.ADDRESS_SIZE, null, a, who + String.format(": 0x%x is beyond physical memory", a),
+                        findings);
+            }
+            DmaMapping dm = dma.find(dev, a);
+            analyse(dev, who, a, chunk, type, findings, touched, dm, true,
+                    domain == null ? "no IOMMU" : domain.describe());
+            a += chunk;
+        }
+        return DmaOutcome.ok(String.format("%s %s %d bytes at PA 0x%x through %s", who, type.dslName(), len, addr,
+                domain == null ? "no IOMMU" : domain.describe()), touched, findings);
+    }
+
+    private DmaOutcome completeTranslated(Device dev, IommuDomain domain, String who, long addr, long len, AccessType type,
+                                         List<Finding> findings, List<long[]> pieces, List<IotlbEntry> used) {
+        List<DmaOutcome.Touched> touched = new ArrayList<>();
+        List<KvaIntent> intents = domain.kernelPageTable() != null ? kvaIntents.apply(domain) : null;
+        for (int i = 0; i < pieces.size(); i++) {
+            long[] p = pieces.get(i);
+            IotlbEntry e = used.get(i);
+            if (intents != null) {
+                analyseKva(who, p[0], p[1], p[2], type, findings, intents);
+                analyse(dev, who, p[1], p[2], type, findings, touched, null, false, domain.describe());
+            } else {
+                DmaMapping dm = e.source() != null && e.source().owner() instanceof DmaMapping m ? m : null;
+                analyse(dev, who, p[1], p[2], type, findings, touched, dm, false, domain.describe());
+            }
+        }
+        long firstPa = pieces.isEmpty() ? 0 : pieces.get(0)[1];
+        return DmaOutcome.ok(String.format("%s %s %d bytes at 0x%x -> PA 0x%x via %s", who, type.dslName(), len, addr, firstPa,
+                domain.describe()), touched, findings);
+    }
+
+    private void analyseKva(String who, long va, long pa, long len, AccessType type, List<Finding> findings, List<KvaIntent> intents) {
+        KvaIntent covering = null;
+        for (KvaIntent i : intents) if (i.covers(va, len)) covering = i;
+        if (covering == null) {
+            add(findings, FindingKind.NO_ISOLATION, String.format(
+                    "%s: KVA 0x%x reached through the shared kernel page table although no iommu_map_kva covers it", who, va));
+        } else if (type == AccessType.WRITE && (covering.prot() & IoMapping.PROT_WRITE) == 0) {
+            add(findings, FindingKind.DIRECTION_NOT_HONOURED, String.format(
+                    "%s: wrote KVA 0x%x mapped read-only at line %d: the kernel page table is RW, the KVA fast mode cannot honour the direction",
+                    who, va, covering.line()));
+        }
+    }
+
+    /** Findings for one physical chunk of a completed access. */
+    private void analyse(Device dev, String who, long pa, long len, AccessType type, List<Finding> findings,
+                         List<DmaOutcome.Touched> touched, DmaMapping dm, boolean untranslated, String via) {
+        long pfn = pa >>> PhysicalMemory.PAGE_SHIFT;
+        List<Allocation> owners = mem.ownersOf(pa, len);
+        StringBuilder ownerText = new StringBuilder();
+        for (Allocation o : owners) {
+            if (ownerText.length() > 0) ownerText.append(", ");
+            ownerText.append(o.describe());
+        }
+        touched.add(new DmaOutcome.Touched(pa, len, ownerText.length() == 0 ? "unallocated memory" : ownerText.toString()));
+        boolean bounceSlot = dm != null && dm.isBounced();
+        for (Allocation o : owners) {
+            if (o.kind() == AllocationKind.SWIOTLB) continue;
+            if (o.isFreed()) {
+                add(findings, FindingKind.USE_AFTER_FREE, String.format("%s: %s %d bytes at PA 0x%x: %s was freed at line %d",
+                        who, type.dslName(), len, pa, o.describe(), o.freedAtStep()));
+            } else if (dm != null && !bounceSlot && dm.buffer() != null && o != dm.buffer() && !dm.isUnmapped()
+                    && dm.buffer().isFreed()) {
+                add(findings, FindingKind.USE_AFTER_FREE, String.format("%s: %s was freed at line %d and the page now holds %s",
+                        who, dm.buffer().describe(), dm.buffer().freedAtStep(), o.describe()));
+            }
+            if (o.kind() == AllocationKind.KERNEL_TEXT || o.kind() == AllocationKind.RODATA || o.kind() == AllocationKind.MODULE) {
+                add(findings, FindingKind.KERNEL_TEXT_REACHABLE, String.format("%s: %s reached %s through %s", who,
+                        type.dslName(), o.describe(), via));
+            }
+        }
+        if (owners.isEmpty() && mem.isFreedPage(pfn)) {
+            add(findings, FindingKind.USE_AFTER_FREE, String.format("%s: %s PA 0x%x: the page was freed", who, type.dslName(), pa));
+        }
+        if (dm == null) {
+            if (untranslated) {
+                add(findings, FindingKind.NO_ISOLATION, String.format(
+                        "%s: %s %d bytes at PA 0x%x (%s) that no DMA mapping of this device covers: %s isolates nothing",
+                        who, type.dslName(), len, pa, ownerText.length() == 0 ? "unallocated" : ownerText, via));
+            }
+        } else {
+            long lo = dm.devicePhys(), hi = lo + dm.size();
+            if (!bounceSlot && (pa < lo || pa + len > hi)) {
+                long outLo = pa < lo ? pa : hi, outHi = pa < lo ? Math.min(lo, pa + len) : pa + len;
+                StringBuilder neighbours = new StringBuilder();
+                for (Allocation o : owners) if (o != dm.buffer()) neighbours.append(neighbours.length() > 0 ? ", " : "").append(o.describe());
+                add(findings, FindingKind.SUB_PAGE_EXPOSURE, String.format(
+                        "%s: %s bytes PA 0x%x..0x%x outside the %d-byte buffer of the %s%s", who, type.dslName(), outLo, outHi - 1,
+                        dm.size(), dm.describe(), neighbours.length() > 0 ? "; the page also holds " + neighbours : ""));
+            }
+            if (type == AccessType.WRITE && !dm.dir().deviceWrites()) {
+                add(findings, FindingKind.DIRECTION_NOT_HONOURED, String.format(
+                        "%s: wrote a %s buffer: %s does not enforce the direction", who, dm.dir().kernelName(), via));
+            }
+            if (type == AccessType.READ && bounceSlot && dm.isOrigDirty()) {
+                add(findings, FindingKind.STALE_DATA, String.format(
+                        "%s: read the swiotlb slot of %s, which lacks the CPU's later write (no dma_sync_single_for_device)",
+                        who, dm.describe()));
+            }
+            if (type == AccessType.WRITE && bounceSlot) dma.deviceWroteBounce(dm);
+        }
+        if (!dev.isCoherent() && !bounceSlot) {
+            if (type == AccessType.READ && mem.isCpuDirty(pfn)) {
+                add(findings, FindingKind.STALE_DATA, String.format(
+                        "%s: non-coherent read of PA 0x%x returned stale memory: the CPU wrote it at line %d and no sync for the device followed",
+                        who, pa, mem.cpuDirtyStep(pfn)));
+            }
+            if (type == AccessType.WRITE) mem.deviceWrote(pfn, ctx.step());
+        }
+    }
+
+    /** Page size constant re-exported for callers building addresses. */
+    public static long pageSize() { return IoPageTable.SZ_4K; }
+}

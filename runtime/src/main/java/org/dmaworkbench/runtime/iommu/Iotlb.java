@@ -1,0 +1,96 @@
+package org.dmaworkbench.runtime.iommu;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import org.dmaworkbench.runtime.SimContext;
+import org.dmaworkbench.runtime.util.LongObjectMap;
+
+/**
+ * The IOMMU's translation cache. Entries are tagged by (domain, PASID) on VT-d (DID + PASID,
+ * PASID-based-IOTLB, spec 6.2.1) and by domain alone on SMMUv3 (ASID/VMID), so whether an
+ * invalidation must name every PASID that shares a page table depends on the architecture.
+ * Capacity is unbounded: a stale entry is assumed to survive until it is invalidated (the
+ * worst case a reviewer has to assume).
+ */
+public final class Iotlb {
+    private final IommuInstance iommu;
+    private final SimContext ctx;
+    private final Map<Long, LongObjectMap<IotlbEntry>> byTag = new HashMap<>();
+
+    Iotlb(IommuInstance iommu, SimContext ctx) {
+        this.iommu = iommu;
+        this.ctx = ctx;
+    }
+
+    private long tag(int domainId, int pasid) {
+        return ((long) domainId << 21) | (iommu.iotlbTaggedByPasid() ? pasid : 0);
+    }
+
+    private static long key(long iova, long pageSize) {
+        if (pageSize == IoPageTable.SZ_4K) return iova >>> 12;
+        if (pageSize == IoPageTable.SZ_2M) return (iova >>> 21) | (1L << 60);
+        return (iova >>> 30) | (2L << 60);
+    }
+
+    /** Looks up {@code iova}; counts a hit or a miss. */
+    public IotlbEntry lookup(int domainId, int pasid, long iova) {
+        LongObjectMap<IotlbEntry> m = byTag.get(tag(domainId, pasid));
+        IotlbEntry e = null;
+        if (m != null) {
+            e = m.get(iova >>> 12);
+            if (e == null) e = m.get((iova >>> 21) | (1L << 60));
+            if (e == null) e = m.get((iova >>> 30) | (2L << 60));
+        }
+        if (e != null) ctx.counters.iotlbHits++; else ctx.counters.iotlbMisses++;
+        return e;
+    }
+
+    public void fill(int domainId, int pasid, IotlbEntry e) {
+        byTag.computeIfAbsent(tag(domainId, pasid), k -> new LongObjectMap<>(64)).put(key(e.pageBase(), e.pageSize()), e);
+    }
+
+    /** Page-selective invalidation of [iova, iova+size) for one (domain, PASID) tag; returns entries dropped. */
+    public int invalidateRange(int domainId, int pasid, long iova, long size) {
+        LongObjectMap<IotlbEntry> m = byTag.get(tag(domainId, pasid));
+        if (m == null || m.isEmpty()) return 0;
+        int n = 0;
+        long end = iova + size;
+        if (size <= 64 * IoPageTable.SZ_4K) {
+            for (long a = iova & ~0xfffL; a < end; a += IoPageTable.SZ_4K) if (m.remove(a >>> 12) != null) n++;
+            for (long a = iova & ~(IoPageTable.SZ_2M - 1); a < end; a += IoPageTable.SZ_2M) {
+                if (m.remove((a >>> 21) | (1L << 60)) != null) n++;
+            }
+            for (long a = iova & ~(IoPageTable.SZ_1G - 1); a < end; a += IoPageTable.SZ_1G) {
+                if (m.remove((a >>> 30) | (2L << 60)) != null) n++;
+            }
+        } else {
+            n = m.removeIf(k -> {
+                int level = (int) (k >>> 60);
+                long base = (k & ((1L << 60) - 1)) << (level == 0 ? 12 : level == 1 ? 21 : 30);
+                long sz = level == 0 ? IoPageTable.SZ_4K : level == 1 ? IoPageTable.SZ_2M : IoPageTable.SZ_1G;
+                return base < end && base + sz > iova;
+            });
+        }
+        return n;
+    }
+
+    /** Domain-selective invalidation ({@code flush_iotlb_all}): every PASID of the domain. */
+    public int invalidateDomain(int domainId) {
+        int n = 0;
+        for (Iterator<Map.Entry<Long, LongObjectMap<IotlbEntry>>> it = byTag.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Long, LongObjectMap<IotlbEntry>> e = it.next();
+            if ((e.getKey() >>> 21) == domainId) {
+                n += e.getValue().size();
+                it.remove();
+            }
+        }
+        return n;
+    }
+
+    /** Number of cached entries for a (domain, PASID) tag. */
+    public int size(int domainId, int pasid) {
+        LongObjectMap<IotlbEntry> m = byTag.get(tag(domainId, pasid));
+        return m == null ? 0 : m.size();
+    }
+}
