@@ -50,6 +50,7 @@ public final class SimulatedSystem {
     public final DmaDebug dmaDebug;
     public final DmaApi dma;
     public final RfcDmaPasid rfc;
+    public final org.dmaworkbench.runtime.iommu.IommuSva sva;
     public final DeviceDmaEngine engine;
     private final Map<String, IommuInstance> iommus = new LinkedHashMap<>();
     private final Map<String, Device> devices = new LinkedHashMap<>();
@@ -73,6 +74,7 @@ public final class SimulatedSystem {
             sw = new Swiotlb(ctx, pool);
         }
         this.dma = new DmaApi(ctx, iommu, kernel, sw, dmaDebug, params.forceDac);
+        this.sva = new org.dmaworkbench.runtime.iommu.IommuSva(ctx, iommu);
         this.rfc = new RfcDmaPasid(ctx, iommu, dma, kernel, params.kva);
         this.engine = new DeviceDmaEngine(ctx, memory, dma, rfc::intents);
         for (IommuSpec s : p.iommus()) {

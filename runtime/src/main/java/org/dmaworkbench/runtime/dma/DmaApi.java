@@ -47,6 +47,7 @@ public final class DmaApi {
     private final boolean forceDac;
     private final Map<Device, TreeMap<Long, DmaMapping>> direct = new HashMap<>();
     private final Map<Device, DebugDevice> debugDevices = new HashMap<>();
+    private final List<DmaMapping> liveBounced = new ArrayList<>();
 
     public DmaApi(SimContext ctx, IommuCore core, KernelAddressSpace kas, Swiotlb swiotlb, DmaDebug debug, boolean forceDac) {
         this.ctx = ctx;
@@ -117,6 +118,7 @@ public final class DmaApi {
             return null;
         }
         ctx.counters.maps++;
+        if (m.isBounced()) liveBounced.add(m);
         ctx.event(String.format("%s: %s -> dma 0x%x (%s)", dev.bdf(), m.describe(), m.dmaAddr(),
                 domain == null ? "dma-direct" : domain.describe() + (m.isBounced() ? ", bounced via swiotlb" : "")));
         return m;
@@ -221,7 +223,10 @@ public final class DmaApi {
         } else {
             iommuDmaUnmap(dev, domain, dmaAddr, size);
         }
-        if (m != null) m.markUnmapped(ctx.step());
+        if (m != null) {
+            m.markUnmapped(ctx.step());
+            liveBounced.remove(m);
+        }
         ctx.counters.unmaps++;
     }
 
@@ -409,6 +414,12 @@ public final class DmaApi {
 
     /** Records a device write into a bounced mapping's slot. */
     public void deviceWroteBounce(DmaMapping m) { m.bounceDirty = true; }
+
+    /** A live, bounced streaming mapping of {@code buf} for {@code dev}, or null. */
+    public DmaMapping liveBouncedFor(Device dev, Allocation buf) {
+        for (DmaMapping m : liveBounced) if (m.device() == dev && m.buffer() == buf && !m.isUnmapped()) return m;
+        return null;
+    }
 
     /** Live mappings of a device through dma-direct (for tests and reports). */
     public int directMappings(Device dev) {

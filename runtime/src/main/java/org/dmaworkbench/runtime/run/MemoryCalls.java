@@ -1,0 +1,69 @@
+package org.dmaworkbench.runtime.run;
+
+import static org.dmaworkbench.runtime.run.CallSignature.Param.of;
+import static org.dmaworkbench.runtime.run.CallTable.sig;
+
+import org.dmaworkbench.runtime.mem.Allocation;
+import org.dmaworkbench.runtime.mem.MmStruct;
+
+/** Kernel memory calls: kmalloc, vmalloc, alloc_pages, stacks, modules, set_memory_ro, user processes. */
+final class MemoryCalls {
+    private MemoryCalls() { }
+
+    static void register(CallTable t) {
+        t.define(sig("kmalloc", ValueType.BUFFER, "kmalloc(size, GFP_KERNEL) (mm/slub.c)",
+                "a slab object; objects of the same size class share the page", of("size", ValueType.INT)),
+                (st, a) -> alloc(st, st.sys.kernel.kmalloc(st.bindName(), Args.num(a, 0), st.line())));
+        t.define(sig("kzalloc", ValueType.BUFFER, "kzalloc(size, GFP_KERNEL)", "as kmalloc", of("size", ValueType.INT)),
+                (st, a) -> alloc(st, st.sys.kernel.kmalloc(st.bindName(), Args.num(a, 0), st.line())));
+        t.define(sig("vmalloc", ValueType.BUFFER, "vmalloc(size) (mm/vmalloc.c)",
+                "virtually contiguous pages in the vmalloc area; dma_map_single rejects it", of("size", ValueType.INT)),
+                (st, a) -> alloc(st, st.sys.kernel.vmalloc(st.bindName(), Args.num(a, 0), st.line())));
+        t.define(sig("alloc_pages", ValueType.BUFFER, "alloc_pages(GFP_KERNEL, order) + page_address()",
+                "2^order contiguous pages in the direct map", of("order", ValueType.INT)),
+                (st, a) -> alloc(st, st.sys.kernel.allocPages(st.bindName(), (int) Args.num(a, 0), st.line())));
+        t.define(sig("stack_buffer", ValueType.BUFFER, "a local array on a CONFIG_VMAP_STACK task stack",
+                "dma-debug: \"device driver maps memory from stack\"", of("size", ValueType.INT)),
+                (st, a) -> alloc(st, st.sys.kernel.stack(st.bindName(), Args.num(a, 0), true, st.line())));
+        for (String free : new String[] {"kfree", "vfree", "free_pages"}) {
+            t.define(sig(free, ValueType.VOID, free + "() ", "the memory is freed; a DMA that still reaches it is a use-after-free",
+                    of("buffer", ValueType.BUFFER)), (st, a) -> {
+                        Allocation b = Args.buf(a, 0);
+                        if (b.isFreed()) {
+                            st.explain("double free: " + b.describe() + " was freed at line " + b.freedAtStep());
+                            return Value.VOID;
+                        }
+                        st.sys.kernel.free(b, st.line());
+                        st.explain("freed " + b.describe());
+                        return Value.VOID;
+                    });
+        }
+        t.define(sig("module_load", ValueType.BUFFER, "load_module(): text RX in the module area, set_memory_ro() on its direct-map alias",
+                "splits 2 MiB direct-map pages: a device sharing the kernel page table keeps the old RW translation",
+                of("text_size", ValueType.INT)),
+                (st, a) -> alloc(st, st.sys.kernel.loadModule(st.bindName(), Args.num(a, 0), st.line())));
+        t.define(sig("set_memory_ro", ValueType.INT, "set_memory_ro(addr, numpages) (arch/x86/mm/pat/set_memory.c)",
+                "0; the kernel page table changes, no IOTLB is told", of("buffer", ValueType.BUFFER), of("pages", ValueType.INT)),
+                (st, a) -> {
+                    Allocation b = Args.buf(a, 0);
+                    st.sys.kernel.setMemoryRo(b.va() + Args.off(a, 0), (int) Args.num(a, 1), st.line());
+                    st.explain(String.format("kernel page table: 0x%x +%d page(s) now read-only", b.va(), Args.num(a, 1)));
+                    return Value.of(ValueType.INT, 0);
+                });
+        t.define(sig("process", ValueType.PROCESS, "a user process (struct mm_struct)", "a new address space",
+                of("name", ValueType.STRING).opt()),
+                (st, a) -> Value.of(ValueType.PROCESS, new MmStruct(st.bindName(), st.sys.memory)));
+        t.define(sig("mmap", ValueType.BUFFER, "mmap(NULL, size, PROT_READ|PROT_WRITE, MAP_ANONYMOUS) in a process",
+                "user memory, faulted in", of("process", ValueType.PROCESS), of("size", ValueType.INT)),
+                (st, a) -> alloc(st, ((MmStruct) a.get(0).ref()).mmap(st.bindName(), Args.num(a, 1), st.line())));
+    }
+
+    private static Value alloc(RunState st, Allocation a) {
+        if (a == null) {
+            st.explain("allocation failed: out of simulated memory");
+            return Value.of(ValueType.BUFFER, 0, null);
+        }
+        st.explain(String.format("%s at PA 0x%x", a.describe(), a.phys(0)));
+        return Value.of(ValueType.BUFFER, 0, a);
+    }
+}

@@ -1,0 +1,356 @@
+package org.dmaworkbench.runtime.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.dmaworkbench.runtime.DmaOutcome;
+import org.dmaworkbench.runtime.Errno;
+import org.dmaworkbench.runtime.Finding;
+import org.dmaworkbench.runtime.SimulatedSystem;
+import org.dmaworkbench.runtime.debug.DmaDebugReport;
+import org.dmaworkbench.runtime.device.Device;
+import org.dmaworkbench.runtime.dma.DmaApi;
+import org.dmaworkbench.runtime.dma.DmaMapping;
+import org.dmaworkbench.runtime.iommu.AccessType;
+import org.dmaworkbench.runtime.iommu.PasidAllocator;
+import org.dmaworkbench.runtime.mem.Allocation;
+import org.dmaworkbench.runtime.mem.PhysicalMemory;
+import org.dmaworkbench.runtime.program.Arg;
+import org.dmaworkbench.runtime.program.Expectation;
+import org.dmaworkbench.runtime.program.ScenarioProgram;
+import org.dmaworkbench.runtime.program.Step;
+
+/**
+ * Executes a {@link ScenarioProgram} on a freshly booted {@link SimulatedSystem} and returns a
+ * {@link ScenarioResult}: the single interpreter of scenarios (the language only lowers into it).
+ * Besides the calls of the {@link CallTable} it knows the step keywords {@code dma}, {@code cpu},
+ * {@code probe}, {@code unbind}, {@code advance}, {@code check} and {@code repeat}.
+ */
+public final class ScenarioRunner {
+    /** Upper bound on the iterations of one {@code repeat}. */
+    public static final int MAX_REPEAT = 1_000_000;
+
+    private final CallTable calls = CallTable.standard();
+
+    /** Runs one scenario; never throws for a bad program: the error is reported in the result. */
+    public ScenarioResult run(ScenarioProgram p) {
+        SimulatedSystem sys;
+        try {
+            sys = SimulatedSystem.boot(p.platform(), p.devices(), true);
+        } catch (IllegalArgumentException e) {
+            return new ScenarioResult(p.name(), p.file(), p.line(), List.of(), List.of(), List.of(), Map.of(), 0, List.of(), false,
+                    "platform: " + e.getMessage());
+        }
+        RunState st = new RunState(sys);
+        List<StepResult> results = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        List<String> debug = new ArrayList<>();
+        String error = null;
+        try {
+            runSteps(st, p.steps(), results, findings, debug);
+        } catch (StepError e) {
+            error = e.getMessage();
+        }
+        boolean passed = error == null && results.stream().allMatch(StepResult::passed);
+        return new ScenarioResult(p.name(), p.file(), p.line(), results, findings, debug, sys.ctx.counters.asMap(),
+                sys.ctx.clock.now(), sys.bootLog(), passed, error);
+    }
+
+    /** A step that cannot run (unknown name, wrong handle type): stops the scenario with file:line. */
+    static final class StepError extends RuntimeException {
+        StepError(int line, String msg) { super("line " + line + ": " + msg); }
+    }
+
+    private void runSteps(RunState st, List<Step> steps, List<StepResult> out, List<Finding> findings, List<String> debug) {
+        for (Step s : steps) {
+            if ("repeat".equals(s.op())) {
+                long n = s.args().isEmpty() ? 0 : s.args().get(0).number();
+                if (n < 0 || n > MAX_REPEAT) throw new StepError(s.line(), "repeat count " + n + " outside 0.." + MAX_REPEAT);
+                List<StepResult> inner = new ArrayList<>();
+                for (long i = 0; i < n; i++) {
+                    inner.clear();
+                    runSteps(st, s.body(), inner, findings, debug);
+                    List<StepResult> failed = inner.stream().filter(r -> !r.passed()).toList();
+                    if (!failed.isEmpty()) {
+                        out.addAll(inner);
+                        break;
+                    }
+                }
+                boolean allPassed = out.stream().allMatch(StepResult::passed);
+                out.add(new StepResult(s.line(), s.text(), "void", n, null, null, null, "repeated " + n + " time(s)", null,
+                        null, null, List.of(), List.of(), List.of(), 0));
+                if (!allPassed) return;
+                continue;
+            }
+            StepResult r = runStep(st, s);
+            findings.addAll(r.findings());
+            debug.addAll(r.dmaDebug());
+            out.add(r);
+        }
+    }
+
+    private StepResult runStep(RunState st, Step s) {
+        SimulatedSystem sys = st.sys;
+        sys.ctx.setStep(s.line());
+        sys.ctx.clock.take();
+        st.setBindName(s.bind());
+        DmaOutcome dma = null;
+        Value v;
+        switch (s.op()) {
+            case "dma" -> {
+                dma = deviceDma(st, s);
+                v = Value.VOID;
+            }
+            case "cpu" -> v = cpuAccess(st, s);
+            case "probe" -> v = probe(st, s);
+            case "unbind" -> v = unbind(st, s);
+            case "advance" -> {
+                long ns = s.args().get(0).number();
+                sys.advance(ns);
+                st.explain(String.format("advanced %.3f ms to t=%.3f ms", ns / 1e6, sys.ctx.clock.now() / 1e6));
+                v = Value.VOID;
+            }
+            case "check" -> v = check(st, s);
+            default -> v = call(st, s);
+        }
+        sys.tick();
+        if (s.bind() != null) st.bind(s.bind(), v);
+        List<DmaDebugReport> reports = sys.dmaDebug.drainReports();
+        List<String> debug = reports.stream().map(DmaDebugReport::prefixedMessage).toList();
+        sys.ctx.counters.dmaDebugErrors += reports.size();
+        List<String> events = sys.ctx.events.drain();
+        long cost = sys.ctx.clock.take();
+        String explanation = st.takeExplanation();
+        List<Finding> findings = dma == null ? List.of() : dma.findings();
+        String outcome;
+        Long value = null;
+        if (dma != null) {
+            outcome = dma.ok() ? "ok" : "fault";
+            explanation = dma.explanation();
+        } else if (v.type() == ValueType.VOID) {
+            outcome = "void";
+        } else {
+            value = v.num();
+            outcome = v.type() == ValueType.INT && v.num() < 0 && Errno.fromReturn(v.num()) != null ? "errno" : "value";
+        }
+        if (explanation == null) explanation = s.op() + (value == null ? "" : " returned " + render(v));
+        String failure = s.expect() == null ? null : mismatch(s.expect(), dma, v, reports);
+        if ("check".equals(s.op()) && v.num() == 0) failure = explanation;
+        Boolean met = s.expect() == null && !"check".equals(s.op()) ? null : failure == null;
+        return new StepResult(s.line(), s.text(), outcome, value,
+                dma != null && !dma.ok() ? dma.faultClass().dslName() : null,
+                dma != null && dma.faultCode() != null ? dma.faultCode().code() : null,
+                dma != null && dma.faultCode() != null ? dma.faultCode().name() : null,
+                explanation, s.expect() == null ? null : s.expect().toString(), met, failure, findings, debug, events, cost);
+    }
+
+    private static String render(Value v) {
+        return switch (v.type()) {
+            case BOOL -> v.num() != 0 ? "true" : "false";
+            case DMA_ADDR -> v.num() == DmaApi.DMA_MAPPING_ERROR ? "DMA_MAPPING_ERROR" : String.format("0x%x", v.num());
+            case PASID -> v.num() == PasidAllocator.IOMMU_PASID_INVALID ? "IOMMU_PASID_INVALID" : Long.toString(v.num());
+            case INT, SVA -> Errno.describe(v.num());
+            default -> Long.toString(v.num());
+        };
+    }
+
+    /** Null when the expectation is met, else why not. */
+    static String mismatch(Expectation e, DmaOutcome dma, Value v, List<DmaDebugReport> reports) {
+        switch (e.kind()) {
+            case OK -> {
+                if (dma != null) {
+                    if (!dma.ok()) return "expected ok, got fault " + dma.faultClass().dslName() + ": " + dma.explanation();
+                    if (!dma.findings().isEmpty()) return "expected ok, got finding " + dma.findings().get(0);
+                    return null;
+                }
+                return v.num() < 0 && v.type() == ValueType.INT ? "expected ok, got " + Errno.describe(v.num()) : null;
+            }
+            case FAULT -> {
+                if (dma == null) return "expected a fault, but the step is not a DMA";
+                if (dma.ok()) return "expected fault " + e.name() + ", but the DMA completed: " + dma.explanation();
+                if (!dma.faultClass().dslName().equals(e.name())) {
+                    return "expected fault " + e.name() + ", got " + dma.faultClass().dslName() + ": " + dma.explanation();
+                }
+                if (e.code() != null && (dma.faultCode() == null || dma.faultCode().code() != e.code())) {
+                    return String.format("expected fault code 0x%x, got %s", e.code(), dma.faultCode());
+                }
+                return null;
+            }
+            case FINDING -> {
+                if (dma == null) return "expected a finding, but the step is not a DMA";
+                if (!dma.ok()) return "expected finding " + e.name() + ", but the DMA faulted: " + dma.explanation();
+                for (Finding f : dma.findings()) if (f.kind().dslName().equals(e.name())) return null;
+                return "expected finding " + e.name() + ", got " + (dma.findings().isEmpty() ? "none" : dma.findings().toString());
+            }
+            case VALUE -> {
+                return v.num() == e.value() ? null : "expected " + e + ", got " + render(v);
+            }
+            case ERRNO -> {
+                Errno want = Errno.parse(e.name());
+                return want != null && v.num() == want.ret() ? null : "expected " + e + ", got " + render(v);
+            }
+            case PASID_INVALID -> {
+                return v.num() == PasidAllocator.IOMMU_PASID_INVALID ? null : "expected IOMMU_PASID_INVALID, got " + render(v);
+            }
+            case MAPPING_ERROR -> {
+                return v.num() == DmaApi.DMA_MAPPING_ERROR ? null : "expected DMA_MAPPING_ERROR, got " + render(v);
+            }
+            case DMA_DEBUG -> {
+                for (DmaDebugReport r : reports) if (r.matches(e.name())) return null;
+                return "expected dma-debug \"" + e.name() + "\", got " + (reports.isEmpty() ? "no report"
+                        : reports.stream().map(DmaDebugReport::message).toList().toString());
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    // ------------------------------------------------------------------ keywords
+
+    private Value call(RunState st, Step s) {
+        CallSignature sig = calls.signature(s.op());
+        if (sig == null) throw new StepError(s.line(), "unknown call '" + s.op() + "'");
+        if (s.args().size() < sig.requiredParams() || s.args().size() > sig.params().size()) {
+            throw new StepError(s.line(), s.op() + " takes " + sig.params().size() + " argument(s), got " + s.args().size());
+        }
+        List<Value> vals = new ArrayList<>();
+        for (int i = 0; i < s.args().size(); i++) vals.add(resolve(st, s, s.args().get(i), sig.params().get(i).type()));
+        return calls.call(s.op()).apply(st, vals);
+    }
+
+    /** Resolves an argument to a value of the expected type (handles converted where the kernel allows). */
+    Value resolve(RunState st, Step s, Arg a, ValueType want) {
+        switch (a.kind()) {
+            case INT -> {
+                return Value.of(want == ValueType.PASID ? ValueType.PASID : ValueType.INT, a.number());
+            }
+            case STRING -> {
+                return Value.of(ValueType.STRING, 0, a.text());
+            }
+            case SYMBOL -> {
+                return Value.of(ValueType.SYMBOL, 0, a.text());
+            }
+            default -> { }
+        }
+        Value h = st.handle(a.text());
+        if (h == null) {
+            Device d = st.device(a.text());
+            if (d == null) throw new StepError(s.line(), "unknown name '" + a.text() + "'");
+            if (want != ValueType.DEVICE) throw new StepError(s.line(), "'" + a.text() + "' is a device, expected " + want.dslName());
+            return Value.of(ValueType.DEVICE, 0, d);
+        }
+        if (want == ValueType.BUFFER && h.type() == ValueType.COHERENT && h.ref() instanceof DmaApi.Coherent c) {
+            return Value.of(ValueType.BUFFER, a.offset(), c.cpu());
+        }
+        if (want == ValueType.DMA_ADDR && h.type() == ValueType.COHERENT) return Value.of(ValueType.DMA_ADDR, h.num() + a.offset(), null);
+        if (want == ValueType.BUFFER && h.type() == ValueType.BUFFER) {
+            if (h.ref() == null) throw new StepError(s.line(), "'" + a.text() + "' holds a failed allocation");
+            return Value.of(ValueType.BUFFER, a.offset(), h.ref());
+        }
+        if (want == ValueType.INT && (h.type() == ValueType.DMA_ADDR || h.type() == ValueType.PASID)) {
+            return Value.of(ValueType.INT, h.num() + a.offset());
+        }
+        if (want != null && want != h.type() && !(want == ValueType.PASID && h.type() == ValueType.INT)) {
+            throw new StepError(s.line(), "'" + a.text() + "' is a " + h.type().dslName() + ", expected " + want.dslName());
+        }
+        return Value.of(h.type(), h.num() + a.offset(), h.ref());
+    }
+
+    /** {@code dma DEV [pasid P] read|write ADDR len N}: args = device, pasid (or absent), access, address, length. */
+    private DmaOutcome deviceDma(RunState st, Step s) {
+        List<Arg> a = s.args();
+        Device d = (Device) resolve(st, s, a.get(0), ValueType.DEVICE).ref();
+        Integer pasid = null;
+        int i = 1;
+        if (a.size() == 5) {
+            pasid = (int) resolve(st, s, a.get(1), ValueType.PASID).num();
+            i = 2;
+        }
+        AccessType type = "write".equals(a.get(i).text()) ? AccessType.WRITE : AccessType.READ;
+        long addr = address(st, s, a.get(i + 1));
+        long len = a.get(i + 2).number();
+        return st.sys.engine.access(d, pasid, addr, len, type);
+    }
+
+    /** A device address: a dma_addr handle, a buffer (its kernel virtual address: KVA / SVA modes), or a number. */
+    private long address(RunState st, Step s, Arg a) {
+        if (a.kind() == Arg.Kind.INT) return a.number();
+        Value h = st.handle(a.text());
+        if (h == null) throw new StepError(s.line(), "unknown name '" + a.text() + "'");
+        if (h.type() == ValueType.BUFFER && h.ref() instanceof Allocation al) return al.va() + a.offset();
+        return h.num() + a.offset();
+    }
+
+    /** {@code cpu read|write BUF [+ off] len N}: CPU stores dirty the cache; loads may see stale device writes. */
+    private Value cpuAccess(RunState st, Step s) {
+        boolean write = "write".equals(s.args().get(0).text());
+        Value b = resolve(st, s, s.args().get(1), ValueType.BUFFER);
+        Allocation al = (Allocation) b.ref();
+        long off = b.num();
+        long len = s.args().get(2).number();
+        PhysicalMemory mem = st.sys.memory;
+        List<String> notes = new ArrayList<>();
+        for (long o = off; o < off + len; o = (o & ~PhysicalMemory.PAGE_MASK_LOW) + PhysicalMemory.PAGE_SIZE) {
+            long pfn = al.phys(o) >>> PhysicalMemory.PAGE_SHIFT;
+            if (write) {
+                mem.cpuWrote(pfn, st.line());
+            } else if (mem.isDeviceWritten(pfn)) {
+                notes.add(String.format("cpu-stale-read: the device wrote PA 0x%x at line %d and no dma_sync_*_for_cpu or unmap followed",
+                        pfn << PhysicalMemory.PAGE_SHIFT, mem.deviceWriteStep(pfn)));
+            }
+        }
+        for (Device d : st.sys.devices().values()) {
+            DmaMapping m = liveBounced(st, d, al);
+            if (m == null) continue;
+            if (write) st.sys.dma.cpuWroteBuffer(d, m);
+            else if (m.isBounceDirty()) notes.add("cpu-stale-read: the device wrote the swiotlb slot of " + m.describe()
+                    + "; the data reaches the buffer only at dma_sync_single_for_cpu or unmap");
+        }
+        if (al.isFreed()) notes.add("cpu access to " + al.describe() + " freed at line " + al.freedAtStep());
+        st.explain("cpu " + (write ? "write" : "read") + " " + len + " bytes of " + al.describe()
+                + (notes.isEmpty() ? "" : ": " + String.join("; ", notes)));
+        return Value.of(ValueType.INT, notes.isEmpty() ? 0 : notes.size(), notes);
+    }
+
+    private static DmaMapping liveBounced(RunState st, Device d, Allocation al) {
+        return st.sys.dma.liveBouncedFor(d, al);
+    }
+
+    private Value probe(RunState st, Step s) {
+        Device d = (Device) resolve(st, s, s.args().get(0), ValueType.DEVICE).ref();
+        int ret = st.sys.iommu.deviceUseDefaultDomain(d);
+        if (ret == 0) d.setDriverBound(true);
+        String dom = d.group() == null ? "no IOMMU (dma-direct)" : d.group().domain().describe();
+        st.explain(d.describe() + " probed: " + (ret == 0 ? "" : Errno.describe(ret) + ", ") + dom
+                + (d.isUntrusted() ? ", untrusted" : "") + (d.atsEnabled() ? ", ATS on" : ""));
+        return Value.of(ValueType.INT, ret);
+    }
+
+    private Value unbind(RunState st, Step s) {
+        Device d = (Device) resolve(st, s, s.args().get(0), ValueType.DEVICE).ref();
+        st.sys.dmaDebug.deviceUnbound(st.sys.dma.debugDevice(d));
+        st.sys.iommu.deviceUnuseDefaultDomain(d);
+        d.setDriverBound(false);
+        st.explain(d.describe() + " driver unbound");
+        return Value.VOID;
+    }
+
+    /** {@code check COUNTER OP VALUE}: 1 when it holds, 0 when not. */
+    private Value check(RunState st, Step s) {
+        String name = s.args().get(0).text();
+        String op = s.args().get(1).text();
+        long want = s.args().get(2).number();
+        Long have = st.sys.ctx.counters.get(name);
+        if (have == null) throw new StepError(s.line(), "unknown counter '" + name + "'");
+        boolean ok = switch (op) {
+            case "==" -> have == want;
+            case "!=" -> have != want;
+            case ">=" -> have >= want;
+            case "<=" -> have <= want;
+            case ">" -> have > want;
+            case "<" -> have < want;
+            default -> throw new StepError(s.line(), "unknown comparison '" + op + "'");
+        };
+        st.explain(name + " = " + have + (ok ? "" : ", expected " + op + " " + want));
+        return Value.of(ValueType.BOOL, ok ? 1 : 0);
+    }
+}
