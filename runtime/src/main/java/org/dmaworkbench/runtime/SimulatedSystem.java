@@ -52,6 +52,7 @@ public final class SimulatedSystem {
     public final RfcDmaPasid rfc;
     public final org.dmaworkbench.runtime.iommu.IommuSva sva;
     public final DeviceDmaEngine engine;
+    public final org.dmaworkbench.runtime.mem.CpuAccess cpu;
     private final Map<String, IommuInstance> iommus = new LinkedHashMap<>();
     private final Map<String, Device> devices = new LinkedHashMap<>();
     private final List<IommuDomain> fqDomains = new ArrayList<>();
@@ -77,6 +78,11 @@ public final class SimulatedSystem {
         this.sva = new org.dmaworkbench.runtime.iommu.IommuSva(ctx, iommu);
         this.rfc = new RfcDmaPasid(ctx, iommu, dma, kernel, params.kva);
         this.engine = new DeviceDmaEngine(ctx, memory, dma, rfc::intents);
+        this.cpu = new org.dmaworkbench.runtime.mem.CpuAccess(memory);
+        if (params.svaKvaFlush) {
+            // "iommu/sva: invalidate stale IOTLB entries for kernel address space" (2025)
+            kernel.pageTable().setChangeListener(() -> rfc.kernelSharingDomains().forEach(iommu.invalidator()::flushAll));
+        }
         for (IommuSpec s : p.iommus()) {
             IommuArch arch = IommuArch.byName(s.arch());
             if (arch == null) throw new IllegalArgumentException("unknown IOMMU architecture '" + s.arch() + "'");

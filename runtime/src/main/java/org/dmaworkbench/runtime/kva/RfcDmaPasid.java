@@ -154,6 +154,15 @@ public final class RfcDmaPasid {
         return 0;
     }
 
+    /** Every enabled domain that shares the kernel page table (KVA fast mode). */
+    public List<IommuDomain> kernelSharingDomains() {
+        List<IommuDomain> out = new ArrayList<>();
+        for (Map<Integer, IommuDomain> m : enabled.values()) {
+            for (IommuDomain d : m.values()) if (d.kernelPageTable() != null && !out.contains(d)) out.add(d);
+        }
+        return out;
+    }
+
     /** The KVA fast-mode intents of a domain (empty when none). */
     public List<KvaIntent> intents(IommuDomain domain) {
         return intents.getOrDefault(domain, List.of());

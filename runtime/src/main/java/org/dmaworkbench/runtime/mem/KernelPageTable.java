@@ -24,6 +24,7 @@ public final class KernelPageTable {
     private final Map<Long, Boolean> split = new HashMap<>();        // 2M direct-map regions split into 4K, keyed by va>>>21
     private final List<Change> changes = new ArrayList<>();
     private long generation;
+    private Runnable changeListener;
 
     public KernelPageTable(long pageOffset, long memBytes) {
         this.pageOffset = pageOffset;
@@ -55,6 +56,7 @@ public final class KernelPageTable {
         for (long v = va; v < va + len; v += PhysicalMemory.PAGE_SIZE) small.remove(v >>> PhysicalMemory.PAGE_SHIFT);
         changes.add(new Change(va, len, what, step));
         generation++;
+        changed();
     }
 
     /**
@@ -71,7 +73,13 @@ public final class KernelPageTable {
         }
         changes.add(new Change(va, len, what, step));
         generation++;
+        changed();
     }
+
+    /** Called after every change that can leave a stale translation (the 2025 KVA flush fix). */
+    public void setChangeListener(Runnable r) { changeListener = r; }
+
+    private void changed() { if (changeListener != null) changeListener.run(); }
 
     /** Increases on every change; a cached translation taken at an older generation may be stale. */
     public long generation() { return generation; }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.dmaworkbench.runtime.DmaOutcome;
 import org.dmaworkbench.runtime.Errno;
 import org.dmaworkbench.runtime.Finding;
+import org.dmaworkbench.runtime.FindingKind;
 import org.dmaworkbench.runtime.SimulatedSystem;
 import org.dmaworkbench.runtime.debug.DmaDebugReport;
 import org.dmaworkbench.runtime.device.Device;
@@ -14,7 +15,6 @@ import org.dmaworkbench.runtime.dma.DmaMapping;
 import org.dmaworkbench.runtime.iommu.AccessType;
 import org.dmaworkbench.runtime.iommu.PasidAllocator;
 import org.dmaworkbench.runtime.mem.Allocation;
-import org.dmaworkbench.runtime.mem.PhysicalMemory;
 import org.dmaworkbench.runtime.program.Arg;
 import org.dmaworkbench.runtime.program.Expectation;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
@@ -29,6 +29,8 @@ import org.dmaworkbench.runtime.program.Step;
 public final class ScenarioRunner {
     /** Upper bound on the iterations of one {@code repeat}. */
     public static final int MAX_REPEAT = 1_000_000;
+    /** Findings and dma-debug messages listed per run at most (all are counted in the counters). */
+    public static final int MAX_LISTED = 1000;
 
     private final CallTable calls = CallTable.standard();
 
@@ -83,8 +85,8 @@ public final class ScenarioRunner {
                 continue;
             }
             StepResult r = runStep(st, s);
-            findings.addAll(r.findings());
-            debug.addAll(r.dmaDebug());
+            for (Finding f : r.findings()) if (findings.size() < MAX_LISTED) findings.add(f);
+            for (String d : r.dmaDebug()) if (debug.size() < MAX_LISTED) debug.add(d);
             out.add(r);
         }
     }
@@ -95,13 +97,14 @@ public final class ScenarioRunner {
         sys.ctx.clock.take();
         st.setBindName(s.bind());
         DmaOutcome dma = null;
+        List<Finding> cpuFindings = new ArrayList<>();
         Value v;
         switch (s.op()) {
             case "dma" -> {
                 dma = deviceDma(st, s);
                 v = Value.VOID;
             }
-            case "cpu" -> v = cpuAccess(st, s);
+            case "cpu" -> v = cpuAccess(st, s, cpuFindings);
             case "probe" -> v = probe(st, s);
             case "unbind" -> v = unbind(st, s);
             case "advance" -> {
@@ -121,7 +124,7 @@ public final class ScenarioRunner {
         List<String> events = sys.ctx.events.drain();
         long cost = sys.ctx.clock.take();
         String explanation = st.takeExplanation();
-        List<Finding> findings = dma == null ? List.of() : dma.findings();
+        List<Finding> findings = dma == null ? cpuFindings : dma.findings();
         String outcome;
         Long value = null;
         if (dma != null) {
@@ -134,7 +137,7 @@ public final class ScenarioRunner {
             outcome = v.type() == ValueType.INT && v.num() < 0 && Errno.fromReturn(v.num()) != null ? "errno" : "value";
         }
         if (explanation == null) explanation = s.op() + (value == null ? "" : " returned " + render(v));
-        String failure = s.expect() == null ? null : mismatch(s.expect(), dma, v, reports);
+        String failure = s.expect() == null ? null : mismatch(s.expect(), dma, v, reports, cpuFindings);
         if ("check".equals(s.op()) && v.num() == 0) failure = explanation;
         Boolean met = s.expect() == null && !"check".equals(s.op()) ? null : failure == null;
         return new StepResult(s.line(), s.text(), outcome, value,
@@ -155,9 +158,10 @@ public final class ScenarioRunner {
     }
 
     /** Null when the expectation is met, else why not. */
-    static String mismatch(Expectation e, DmaOutcome dma, Value v, List<DmaDebugReport> reports) {
+    static String mismatch(Expectation e, DmaOutcome dma, Value v, List<DmaDebugReport> reports, List<Finding> other) {
         switch (e.kind()) {
             case OK -> {
+                if (!other.isEmpty()) return "expected ok, got finding " + other.get(0);
                 if (dma != null) {
                     if (!dma.ok()) return "expected ok, got fault " + dma.faultClass().dslName() + ": " + dma.explanation();
                     if (!dma.findings().isEmpty()) return "expected ok, got finding " + dma.findings().get(0);
@@ -177,7 +181,10 @@ public final class ScenarioRunner {
                 return null;
             }
             case FINDING -> {
-                if (dma == null) return "expected a finding, but the step is not a DMA";
+                if (dma == null) {
+                    for (Finding f : other) if (f.kind().dslName().equals(e.name())) return null;
+                    return "expected finding " + e.name() + ", got " + (other.isEmpty() ? "none" : other.toString());
+                }
                 if (!dma.ok()) return "expected finding " + e.name() + ", but the DMA faulted: " + dma.explanation();
                 for (Finding f : dma.findings()) if (f.kind().dslName().equals(e.name())) return null;
                 return "expected finding " + e.name() + ", got " + (dma.findings().isEmpty() ? "none" : dma.findings().toString());
@@ -280,39 +287,36 @@ public final class ScenarioRunner {
         return h.num() + a.offset();
     }
 
-    /** {@code cpu read|write BUF [+ off] len N}: CPU stores dirty the cache; loads may see stale device writes. */
-    private Value cpuAccess(RunState st, Step s) {
+    /**
+     * {@code cpu read|write BUF [+ off] len N}: stores dirty the cache and bounce slots fall behind;
+     * loads may miss device writes not yet synced. Each such load is a cpu-stale-read finding.
+     */
+    private Value cpuAccess(RunState st, Step s, List<Finding> findings) {
         boolean write = "write".equals(s.args().get(0).text());
         Value b = resolve(st, s, s.args().get(1), ValueType.BUFFER);
         Allocation al = (Allocation) b.ref();
-        long off = b.num();
         long len = s.args().get(2).number();
-        PhysicalMemory mem = st.sys.memory;
         List<String> notes = new ArrayList<>();
-        for (long o = off; o < off + len; o = (o & ~PhysicalMemory.PAGE_MASK_LOW) + PhysicalMemory.PAGE_SIZE) {
-            long pfn = al.phys(o) >>> PhysicalMemory.PAGE_SHIFT;
-            if (write) {
-                mem.cpuWrote(pfn, st.line());
-            } else if (mem.isDeviceWritten(pfn)) {
-                notes.add(String.format("cpu-stale-read: the device wrote PA 0x%x at line %d and no dma_sync_*_for_cpu or unmap followed",
-                        pfn << PhysicalMemory.PAGE_SHIFT, mem.deviceWriteStep(pfn)));
-            }
-        }
+        if (write) st.sys.cpu.write(al, b.num(), len, st.line());
+        else notes.addAll(st.sys.cpu.read(al, b.num(), len));
         for (Device d : st.sys.devices().values()) {
-            DmaMapping m = liveBounced(st, d, al);
+            DmaMapping m = st.sys.dma.liveBouncedFor(d, al);
             if (m == null) continue;
             if (write) st.sys.dma.cpuWroteBuffer(d, m);
-            else if (m.isBounceDirty()) notes.add("cpu-stale-read: the device wrote the swiotlb slot of " + m.describe()
+            else if (m.isBounceDirty()) notes.add("the device wrote the swiotlb slot of " + m.describe()
                     + "; the data reaches the buffer only at dma_sync_single_for_cpu or unmap");
         }
-        if (al.isFreed()) notes.add("cpu access to " + al.describe() + " freed at line " + al.freedAtStep());
-        st.explain("cpu " + (write ? "write" : "read") + " " + len + " bytes of " + al.describe()
-                + (notes.isEmpty() ? "" : ": " + String.join("; ", notes)));
-        return Value.of(ValueType.INT, notes.isEmpty() ? 0 : notes.size(), notes);
-    }
-
-    private static DmaMapping liveBounced(RunState st, Device d, Allocation al) {
-        return st.sys.dma.liveBouncedFor(d, al);
+        for (String n : notes) {
+            st.sys.ctx.counters.findings++;
+            findings.add(new Finding(FindingKind.CPU_STALE_READ, st.line(), "cpu read of " + al.describe() + ": " + n));
+        }
+        if (al.isFreed()) {
+            st.sys.ctx.counters.findings++;
+            findings.add(new Finding(FindingKind.USE_AFTER_FREE, st.line(), "cpu access to " + al.describe() + " freed at line "
+                    + al.freedAtStep()));
+        }
+        st.explain("cpu " + (write ? "write" : "read") + " " + len + " bytes of " + al.describe());
+        return Value.VOID;
     }
 
     private Value probe(RunState st, Step s) {
