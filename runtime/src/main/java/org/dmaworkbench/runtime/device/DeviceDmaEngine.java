@@ -132,7 +132,8 @@ public final class DeviceDmaEngine {
             dev.iommu().iotlb().fill(domain.id(), tag, e);
         }
         if (dev.atsEnabled() && !fromAtc) dev.deviceTlb().fill(tag, a, e);
-        boolean allowed = type == AccessType.WRITE ? (e.prot() & IoMapping.PROT_WRITE) != 0 : (e.prot() & IoMapping.PROT_READ) != 0;
+        int readMask = arch.writeOnlyExpressible() ? IoMapping.PROT_READ : IoMapping.PROT_READ | IoMapping.PROT_WRITE;
+        boolean allowed = type == AccessType.WRITE ? (e.prot() & IoMapping.PROT_WRITE) != 0 : (e.prot() & readMask) != 0;
         if (!allowed) {
             FaultClass c = type == AccessType.WRITE ? FaultClass.WRITE_NOT_PERMITTED : FaultClass.READ_NOT_PERMITTED;
             String origin = e.source() != null && e.source().owner() instanceof DmaMapping dm ? ", " + dm.describe() : "";

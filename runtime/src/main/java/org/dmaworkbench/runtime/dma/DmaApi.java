@@ -134,7 +134,7 @@ public final class DmaApi {
             if (swiotlb == null) return null;
             bounce = swiotlb.mapSingle(size, 0);
             if (bounce < 0 || Long.compareUnsigned(bounce + size - 1, dev.dmaMask()) > 0) return null;
-            if (dir.deviceReads()) swiotlb.copy(size);
+            swiotlb.copy(size); // swiotlb_tbl_map_single copies in for every direction (info-leak fix)
             addr = bounce;
         }
         DmaMapping m = new DmaMapping(dev, type, addr, size, dir, buf, offset, phys, bounce, 0, 0, ctx.step());
@@ -155,7 +155,7 @@ public final class DmaApi {
             }
             bounce = swiotlb.mapSingle(size, GRANULE_MASK);
             if (bounce < 0) return null;
-            if (dir.deviceReads()) swiotlb.copy(size);
+            swiotlb.copy(size); // swiotlb_tbl_map_single copies in for every direction (info-leak fix)
             mapPhys = bounce;
         }
         long iovaOff = mapPhys & GRANULE_MASK;
@@ -180,7 +180,7 @@ public final class DmaApi {
 
     /** {@code iommu_dma_alloc_iova}: small sizes rounded to a power of two; below 4 GiB first for PCI. */
     private long allocIova(Device dev, IommuDomain domain, IommuDmaCookie cookie, long pages) {
-        long limit = Math.min(dev.dmaMask(), domain.apertureEnd());
+        long limit = Long.compareUnsigned(dev.dmaMask(), domain.apertureEnd()) < 0 ? dev.dmaMask() : domain.apertureEnd();
         long limitPfn = limit == -1L ? Long.MAX_VALUE >>> IovaDomain.GRANULE_SHIFT : limit >>> IovaDomain.GRANULE_SHIFT;
         long pfn = 0;
         if (Long.compareUnsigned(limit, 0xffffffffL) > 0 && !forceDac) {

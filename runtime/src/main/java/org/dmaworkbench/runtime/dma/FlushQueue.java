@@ -44,7 +44,7 @@ public final class FlushQueue {
     /** {@code queue_iova()}: flushes first when this CPU's ring is full; arms the timer. */
     public void queue(long pfn, long pages) {
         List<Entry> ring = ring(ctx.cpu());
-        if (ring.size() >= capacity) {
+        if (ring.size() >= capacity - 1) { // fq_full(): a ring of N slots holds N-1 entries
             ctx.event("flush queue of CPU " + ctx.cpu() + " full (" + capacity + " entries): flush_iotlb_all");
             flushAll();
         }

@@ -69,10 +69,27 @@ public final class IovaDomain {
         ctx.counters.rcacheMisses++;
         ctx.charge(ctx.cost.iovaAllocTreeNs());
         long align = Long.highestOneBit(pages) == pages ? pages : Long.highestOneBit(pages) << 1;
-        long pfn = allocFromHoles(pages, align, limitPfn);
-        if (pfn == 0) pfn = allocFromBump(pages, align, limitPfn);
+        long pfn = allocFromTree(pages, align, limitPfn);
+        if (pfn == 0 && cachedRanges() > 0) {
+            // alloc_iova_fast: "Try replenishing IOVAs by flushing rcache" and retry once
+            flushRcache();
+            pfn = allocFromTree(pages, align, limitPfn);
+        }
         if (pfn != 0) livePages += pages;
         return pfn;
+    }
+
+    private long allocFromTree(long pages, long align, long limitPfn) {
+        long pfn = allocFromHoles(pages, align, limitPfn);
+        return pfn != 0 ? pfn : allocFromBump(pages, align, limitPfn);
+    }
+
+    /** {@code free_global_cached_iovas()}: every cached range goes back to the tree. */
+    private void flushRcache() {
+        for (int o = 0; o < RCACHE_ORDERS; o++) {
+            for (int i = 0; i < rcacheLen[o]; i++) addHole(rcache[o][i], 1L << o);
+            rcacheLen[o] = 0;
+        }
     }
 
     private long allocFromHoles(long pages, long align, long limitPfn) {

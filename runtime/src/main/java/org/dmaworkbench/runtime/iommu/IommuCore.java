@@ -320,14 +320,8 @@ public final class IommuCore {
         }
         IommuDomain cur = g.defaultDomain();
         if (cur.type() == DomainType.DMA && type == DomainType.DMA_FQ) {
-            IommuDomain fq = new IommuDomain(cur.id(), DomainType.DMA_FQ, cur.iommu(), null, null);
-            fq.setDmaCookie(cur.dmaCookie());
-            for (IommuDomain.Attachment a : cur.attachments()) fq.attach(a.device(), a.pasid());
-            dmaCookieInit.accept(fq); // iommu_dma_init_fq: the flush queue is initialised in place
-            g.setDefaultDomain(fq);
-            if (g.domain() == cur) g.setDomain(fq);
-            for (var e : g.pasidArray().entrySet()) if (e.getValue() == cur) e.setValue(fq);
-            for (Device d : g.devices()) d.pasidTable().replaceAll((p, dom) -> dom == cur ? fq : dom);
+            cur.upgradeToFlushQueue();
+            dmaCookieInit.accept(cur); // iommu_dma_init_fq: the flush queue is initialised in place
             return 0;
         }
         if (g.ownerCnt() != 0 || g.devices().stream().anyMatch(Device::isDriverBound)) return Errno.EPERM.ret();

@@ -18,7 +18,7 @@ public final class IommuDomain {
     public record Attachment(Device device, int pasid) { }
 
     private final int id;
-    private final DomainType type;
+    private DomainType type;
     private final IommuInstance iommu;
     private final IoPageTable pageTable;
     private final MmStruct mm;
@@ -40,6 +40,15 @@ public final class IommuDomain {
 
     public int id() { return id; }
     public DomainType type() { return type; }
+
+    /**
+     * DMA → DMA-FQ in place, as a sysfs "DMA-FQ" write does ({@code iommu_dma_init_fq} on the live
+     * domain): the page table, cookie and attachments stay. Only that transition is allowed.
+     */
+    public void upgradeToFlushQueue() {
+        if (type != DomainType.DMA) throw new IllegalStateException("only a DMA domain can gain a flush queue");
+        type = DomainType.DMA_FQ;
+    }
     public IommuInstance iommu() { return iommu; }
     public IoPageTable pageTable() { return pageTable; }
     public MmStruct mm() { return mm; }

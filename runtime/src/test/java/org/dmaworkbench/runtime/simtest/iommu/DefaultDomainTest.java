@@ -190,8 +190,6 @@ class DefaultDomainTest {
             s.advance(10 * MS);
             assertFault(read(s, nic, addr, 64), FaultClass.NOT_PRESENT);
         }
-
-        @Disabled("BUG: iommu_group_store_type DMA->DMA-FQ builds a new IommuDomain with an empty IoPageTable, so live mappings vanish")
         @Test
         void dmaToDmaFqKeepsTheLiveMappings() {
             assertEquals(0, s.iommu.deviceUseDefaultDomain(nic));

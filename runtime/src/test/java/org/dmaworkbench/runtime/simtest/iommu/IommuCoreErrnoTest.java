@@ -264,6 +264,54 @@ class IommuCoreErrnoTest {
     }
 
     @Nested
+    class DmaOwnership {
+        @Test
+        void claimingAnOwnedGroupIsEPERM() {
+            assertEquals(0, core.groupClaimDmaOwner(nic.group(), "vfio"));
+            assertSame(nic.group().blockingDomain(), nic.group().domain(), "VFIO starts from the blocking domain");
+            assertEquals(errno(Errno.EPERM), core.groupClaimDmaOwner(nic.group(), "iommufd"));
+        }
+
+        @Test
+        void claimingAGroupWithABoundDriverIsEPERM() {
+            assertEquals(0, core.deviceUseDefaultDomain(nic));
+            assertEquals(errno(Errno.EPERM), core.groupClaimDmaOwner(nic.group(), "vfio"));
+        }
+
+        @Test
+        void claimingWhileADriverDomainIsAttachedIsEBUSY() {
+            assertEquals(0, core.attachDevice(core.pagingDomainAlloc(nic), nic));
+            assertEquals(errno(Errno.EBUSY), core.groupClaimDmaOwner(nic.group(), "vfio"));
+        }
+
+        @Test
+        void driverProbeOnAVfioOwnedGroupIsEBUSY() {
+            assertEquals(0, core.groupClaimDmaOwner(nic.group(), "vfio"));
+            assertEquals(errno(Errno.EBUSY), core.deviceUseDefaultDomain(nic));
+            core.groupReleaseDmaOwner(nic.group());
+            assertSame(nic.group().defaultDomain(), nic.group().domain());
+            assertEquals(0, core.deviceUseDefaultDomain(nic));
+        }
+
+        @Test
+        void driverProbeWithoutADefaultDomainIsEPROBE_DEFER() {
+            Device tbt = new Device("tbt", org.dmaworkbench.runtime.device.Bdf.parse("0000:07:00.0"), nic.iommu(), 0,
+                    false, false, true, true, false, 64, "tbt");
+            assertEquals(errno(Errno.EINVAL), core.probeDevice(tbt, DomainType.IDENTITY));
+            assertEquals(errno(Errno.EPROBE_DEFER), core.deviceUseDefaultDomain(tbt));
+        }
+
+        @Test
+        void detachOfAnOwnedGroupReturnsToTheBlockingDomain() {
+            assertEquals(0, core.groupClaimDmaOwner(nic.group(), "vfio"));
+            IommuDomain user = core.pagingDomainAlloc(nic);
+            assertEquals(0, core.attachDevice(user, nic), "attach from the blocking domain is allowed");
+            assertEquals(0, core.detachDevice(user, nic));
+            assertSame(nic.group().blockingDomain(), nic.group().domain());
+        }
+    }
+
+    @Nested
     class IovaToPhys {
         @Test
         void identityDomainReturnsTheIova() {
