@@ -123,7 +123,7 @@ public final class MapBenchmark {
                 rows.add(BenchmarkTable.Row.failed(p, e.getMessage()));
             }
         }
-        return new BenchmarkTable(platform.name() + " / " + device.name(), params, rows);
+        return new BenchmarkTable((platform.name() == null ? "" : platform.name() + " / ") + device.name(), params, rows);
     }
 
     // ------------------------------------------------------------------ the measured operations

@@ -11,7 +11,7 @@ import org.dmaworkbench.runtime.program.PlatformSpec;
  *     device gets an identity domain and the DMA API takes the dma-direct path;</li>
  * <li>{@link #STRICT}: {@code iommu.passthrough=0 iommu.strict=1}: a DMA domain, every unmap invalidates and syncs;</li>
  * <li>{@link #LAZY}: {@code iommu.passthrough=0 iommu.strict=0}: a DMA-FQ domain, unmaps go to the per-CPU flush
- *     queue, flushed when a ring is full (256 entries) or after 10 ms;</li>
+ *     queue, flushed when a CPU's ring is full (256 slots, 255 entries) or after 10 ms;</li>
  * <li>{@link #KVA_FAST}: the RFC's {@code iommu_dma_pasid_enable(dev, &domain, IOMMU_DMA_PASID_KVA)} with
  *     {@code iommu.kva=fast}; map/unmap are {@code iommu_map_kva}/{@code iommu_unmap_kva} and map nothing
  *     (the device shares the kernel page table);</li>

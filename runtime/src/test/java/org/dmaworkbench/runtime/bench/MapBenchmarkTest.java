@@ -34,11 +34,13 @@ class MapBenchmarkTest {
     private static final PlatformSpec PLATFORM =
             new PlatformSpec("hisi-like", List.of(SMMU), "lazy", "dma_debug=off", 512, 16, Map.of());
     private static final DeviceSpec DEV = DeviceSpec.of("bench", "0000:7d:00.0", "smmu0").withPasidBits(20);
-    /** Enough loops that the 256-entry flush queue fills several times. */
+    /** Enough loops that the 256-slot flush-queue ring fills several times. */
     private static final long N = 256 * 8 + 1;
     private static final MapBenchmarkParams P = MapBenchmarkParams.defaults().withIterations(N);
     /** FQ ring size of the platform's IOMMU (IOVA_DEFAULT_FQ_SIZE). */
     private static final int FQ = SMMU.fqEntries();
+    /** Entries a ring holds before it is full: fq_full() is ((tail + 1) & mod_mask) == head, so N slots hold N - 1. */
+    private static final int RING = FQ - 1;
 
     private static MapBenchmarkResult run(MapBenchmarkParams p, Policy policy) {
         return MapBenchmark.run(PLATFORM, DEV, p, policy);
@@ -94,11 +96,11 @@ class MapBenchmarkTest {
         MapBenchmarkResult lazy = run(P, Policy.LAZY);
         assertTrue(lazy.domain().startsWith("DMA-FQ"), lazy.domain());
 
-        // a full ring is flushed by the unmap that finds it full: every 256th unmap after the first 256
-        long flushes = (N - 1) / FQ;
+        // a full ring is flushed by the unmap that finds it full: the first after every RING queued entries
+        long flushes = (N - 1) / RING;
         assertEquals(flushes, lazy.counter("fq.flushes"));
         assertEquals(flushes, lazy.counter("iotlb.syncs"));
-        long flushNs = C.invCommandNs() + C.syncWaitNs() + (long) FQ * C.iovaFreeNs(); // flush_iotlb_all + fq_ring_free
+        long flushNs = C.invCommandNs() + C.syncWaitNs() + (long) RING * C.iovaFreeNs(); // flush_iotlb_all + fq_ring_free
         double expected = C.pteClearNs() + C.fqEnqueueNs() + flushes * (double) flushNs / N;
         assertEquals(expected, lazy.avgUnmapNs(), 1e-6);
 
@@ -137,10 +139,13 @@ class MapBenchmarkTest {
     @Test
     void lazyUsesOneFlushQueueRingPerSimulatedCpu() {
         int threads = 4;
-        MapBenchmarkResult lazy = run(P.withIterations(FQ).withThreads(threads), Policy.LAZY);
-        // each CPU's ring holds FQ entries; with exactly FQ unmaps per CPU no ring ever overflows
+        MapBenchmarkResult lazy = run(P.withIterations(RING).withThreads(threads), Policy.LAZY);
+        // each CPU has its own ring: RING unmaps per CPU fill every ring, none overflows
         assertEquals(0, lazy.counter("fq.flushes"));
-        assertEquals((long) FQ * threads, lazy.counter("fq.queued"));
+        assertEquals((long) RING * threads, lazy.counter("fq.queued"));
+        // one more round: the first CPU finds its ring full and flushes (all rings, as flush_iotlb_all frees them)
+        MapBenchmarkResult more = run(P.withIterations(RING + 1).withThreads(threads), Policy.LAZY);
+        assertEquals(1, more.counter("fq.flushes"));
     }
 
     @Test
