@@ -40,7 +40,7 @@ public final class DmaDebug {
     private final List<DmaDebugReport> history = new ArrayList<>();
     private final List<DmaDebugReport> pending = new ArrayList<>();
 
-    private boolean enabled = true;
+    private volatile boolean enabled = true;
     private long errorCount;
     private boolean showAllErrors = true;
     private long showNumErrors = 1;
@@ -53,7 +53,7 @@ public final class DmaDebug {
     public synchronized void setEnabled(boolean enabled) { this.enabled = enabled; }
 
     /** {@code !dma_debug_disabled()}. */
-    public synchronized boolean isEnabled() { return enabled; }
+    public boolean isEnabled() { return enabled; }
 
     /** debugfs {@code all_errors}: report every violation (the simulator's default) or only {@code num_errors}. */
     public synchronized void setShowAllErrors(boolean all) { this.showAllErrors = all; }

@@ -25,6 +25,7 @@ public final class Device {
     private final boolean behindExternalFacingPort;
     private final boolean requireDirect;
     private final String driver;
+    private final String bdfName;
     private int dmaMaskBits;
     private IommuGroup group;
     private boolean driverBound;
@@ -45,10 +46,14 @@ public final class Device {
         this.requireDirect = requireDirect;
         this.dmaMaskBits = dmaMaskBits;
         this.driver = driver == null ? name : driver;
+        this.bdfName = bdf.toString();
     }
 
     public String name() { return name; }
     public Bdf bdf() { return bdf; }
+
+    /** The BDF as text ("0000:6a:01.0"), formatted once. */
+    public String bdfName() { return bdfName; }
     public IommuInstance iommu() { return iommu; }
     public String driver() { return driver; }
     public int pasidBits() { return pasidBits; }

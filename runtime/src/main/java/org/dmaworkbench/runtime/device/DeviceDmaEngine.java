@@ -47,7 +47,7 @@ public final class DeviceDmaEngine {
     public DmaOutcome access(Device dev, Integer pasid, long addr, long len, AccessType type) {
         if (type == AccessType.READ) ctx.counters.deviceReads++; else ctx.counters.deviceWrites++;
         List<Finding> findings = new ArrayList<>();
-        String who = dev.bdf() + (pasid == null ? "" : " PASID " + pasid);
+        String who = pasid == null ? dev.bdfName() : dev.bdfName() + " PASID " + pasid;
         if (dev.iommu() == null) {
             return complete(dev, null, who, addr, len, type, findings, null);
         }
@@ -83,8 +83,10 @@ public final class DeviceDmaEngine {
             return complete(dev, domain, who, addr, len, type, findings, null);
         }
         // translate page by page
-        List<long[]> pieces = new ArrayList<>();
-        List<IotlbEntry> used = new ArrayList<>();
+        int npages = (int) ((((addr + len - 1) >>> 12) - (addr >>> 12)) + 1);
+        long[] pieces = new long[3 * npages];
+        IotlbEntry[] used = new IotlbEntry[npages];
+        int np = 0;
         long a = addr;
         long end = addr + len;
         while (a < end) {
@@ -92,11 +94,13 @@ public final class DeviceDmaEngine {
             if (e == null) return lastFault;
             long pageEnd = e.pageBase() + e.pageSize();
             long chunk = Math.min(end, pageEnd) - a;
-            pieces.add(new long[] {a, e.translate(a), chunk});
-            used.add(e);
+            pieces[3 * np] = a;
+            pieces[3 * np + 1] = e.translate(a);
+            pieces[3 * np + 2] = chunk;
+            used[np++] = e;
             a += chunk;
         }
-        return completeTranslated(dev, domain, who, addr, len, type, findings, pieces, used);
+        return completeTranslated(dev, domain, who, addr, len, type, findings, pieces, used, np);
     }
 
     private DmaOutcome lastFault;
@@ -235,31 +239,30 @@ public final class DeviceDmaEngine {
                         findings);
             }
             DmaMapping dm = dma.find(dev, a);
-            analyse(dev, who, a, chunk, type, findings, touched, dm, true,
-                    domain == null ? "no IOMMU" : domain.describe());
+            analyse(dev, who, a, chunk, type, findings, touched, dm, true, domain);
             a += chunk;
         }
-        return DmaOutcome.ok(String.format("%s %s %d bytes at PA 0x%x through %s", who, type.dslName(), len, addr,
+        return DmaOutcome.ok(() -> String.format("%s %s %d bytes at PA 0x%x through %s", who, type.dslName(), len, addr,
                 domain == null ? "no IOMMU" : domain.describe()), touched, findings);
     }
 
     private DmaOutcome completeTranslated(Device dev, IommuDomain domain, String who, long addr, long len, AccessType type,
-                                         List<Finding> findings, List<long[]> pieces, List<IotlbEntry> used) {
-        List<DmaOutcome.Touched> touched = new ArrayList<>();
+                                         List<Finding> findings, long[] pieces, IotlbEntry[] used, int np) {
+        List<DmaOutcome.Touched> touched = new ArrayList<>(np);
         List<KvaIntent> intents = domain.kernelPageTable() != null ? kvaIntents.apply(domain) : null;
-        for (int i = 0; i < pieces.size(); i++) {
-            long[] p = pieces.get(i);
-            IotlbEntry e = used.get(i);
+        for (int i = 0; i < np; i++) {
+            long iova = pieces[3 * i], pa = pieces[3 * i + 1], chunk = pieces[3 * i + 2];
+            IotlbEntry e = used[i];
             if (intents != null) {
-                analyseKva(who, p[0], p[1], p[2], type, findings, intents);
-                analyse(dev, who, p[1], p[2], type, findings, touched, null, false, domain.describe());
+                analyseKva(who, iova, pa, chunk, type, findings, intents);
+                analyse(dev, who, pa, chunk, type, findings, touched, null, false, domain);
             } else {
                 DmaMapping dm = e.source() != null && e.source().owner() instanceof DmaMapping m ? m : null;
-                analyse(dev, who, p[1], p[2], type, findings, touched, dm, false, domain.describe());
+                analyse(dev, who, pa, chunk, type, findings, touched, dm, false, domain);
             }
         }
-        long firstPa = pieces.isEmpty() ? 0 : pieces.get(0)[1];
-        return DmaOutcome.ok(String.format("%s %s %d bytes at 0x%x -> PA 0x%x via %s", who, type.dslName(), len, addr, firstPa,
+        long firstPa = np == 0 ? 0 : pieces[1];
+        return DmaOutcome.ok(() -> String.format("%s %s %d bytes at 0x%x -> PA 0x%x via %s", who, type.dslName(), len, addr, firstPa,
                 domain.describe()), touched, findings);
     }
 
@@ -278,15 +281,11 @@ public final class DeviceDmaEngine {
 
     /** Findings for one physical chunk of a completed access. */
     private void analyse(Device dev, String who, long pa, long len, AccessType type, List<Finding> findings,
-                         List<DmaOutcome.Touched> touched, DmaMapping dm, boolean untranslated, String via) {
+                         List<DmaOutcome.Touched> touched, DmaMapping dm, boolean untranslated, IommuDomain viaDomain) {
         long pfn = pa >>> PhysicalMemory.PAGE_SHIFT;
         List<Allocation> owners = mem.ownersOf(pa, len);
-        StringBuilder ownerText = new StringBuilder();
-        for (Allocation o : owners) {
-            if (ownerText.length() > 0) ownerText.append(", ");
-            ownerText.append(o.describe());
-        }
-        touched.add(new DmaOutcome.Touched(pa, len, ownerText.length() == 0 ? "unallocated memory" : ownerText.toString()));
+        DmaOutcome.Touched tch = new DmaOutcome.Touched(pa, len, owners);
+        touched.add(tch);
         boolean bounceSlot = dm != null && dm.isBounced();
         for (Allocation o : owners) {
             if (o.kind() == AllocationKind.SWIOTLB) continue;
@@ -300,7 +299,7 @@ public final class DeviceDmaEngine {
             }
             if (o.kind() == AllocationKind.KERNEL_TEXT || o.kind() == AllocationKind.RODATA || o.kind() == AllocationKind.MODULE) {
                 add(findings, FindingKind.KERNEL_TEXT_REACHABLE, String.format("%s: %s reached %s through %s", who,
-                        type.dslName(), o.describe(), via));
+                        type.dslName(), o.describe(), via(viaDomain)));
             }
         }
         if (owners.isEmpty() && mem.isFreedPage(pfn)) {
@@ -310,7 +309,7 @@ public final class DeviceDmaEngine {
             if (untranslated) {
                 add(findings, FindingKind.NO_ISOLATION, String.format(
                         "%s: %s %d bytes at PA 0x%x (%s) that no DMA mapping of this device covers: %s isolates nothing",
-                        who, type.dslName(), len, pa, ownerText.length() == 0 ? "unallocated" : ownerText, via));
+                        who, type.dslName(), len, pa, owners.isEmpty() ? "unallocated" : tch.owner(), via(viaDomain)));
             }
         } else {
             long lo = dm.devicePhys(), hi = lo + dm.size();
@@ -324,7 +323,7 @@ public final class DeviceDmaEngine {
             }
             if (type == AccessType.WRITE && !dm.dir().deviceWrites()) {
                 add(findings, FindingKind.DIRECTION_NOT_HONOURED, String.format(
-                        "%s: wrote a %s buffer: %s does not enforce the direction", who, dm.dir().kernelName(), via));
+                        "%s: wrote a %s buffer: %s does not enforce the direction", who, dm.dir().kernelName(), via(viaDomain)));
             }
             if (type == AccessType.READ && bounceSlot && dm.isOrigDirty()) {
                 add(findings, FindingKind.STALE_DATA, String.format(
@@ -342,6 +341,8 @@ public final class DeviceDmaEngine {
             if (type == AccessType.WRITE) mem.deviceWrote(pfn, ctx.step());
         }
     }
+
+    private static String via(IommuDomain d) { return d == null ? "no IOMMU" : d.describe(); }
 
     /** Page size constant re-exported for callers building addresses. */
     public static long pageSize() { return IoPageTable.SZ_4K; }

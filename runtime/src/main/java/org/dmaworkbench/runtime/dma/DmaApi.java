@@ -119,7 +119,7 @@ public final class DmaApi {
         }
         ctx.counters.maps++;
         if (m.isBounced()) liveBounced.add(m);
-        ctx.event(String.format("%s: %s -> dma 0x%x (%s)", dev.bdf(), m.describe(), m.dmaAddr(),
+        if (ctx.recording()) ctx.event(String.format("%s: %s -> dma 0x%x (%s)", dev.bdf(), m.describe(), m.dmaAddr(),
                 domain == null ? "dma-direct" : domain.describe() + (m.isBounced() ? ", bounced via swiotlb" : "")));
         return m;
     }
@@ -225,7 +225,7 @@ public final class DmaApi {
         }
         if (m != null) {
             m.markUnmapped(ctx.step());
-            liveBounced.remove(m);
+            if (m.isBounced()) liveBounced.remove(m);
         }
         ctx.counters.unmaps++;
     }

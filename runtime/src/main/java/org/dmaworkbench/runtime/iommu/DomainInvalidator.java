@@ -20,14 +20,15 @@ public final class DomainInvalidator {
     public void flushRange(IommuDomain domain, long iova, long size) {
         IommuInstance iommu = domain.iommu();
         if (iommu == null) return;
-        String range = String.format("iova 0x%x +%d page(s)", iova, (size + 4095) / 4096);
+        boolean rec = ctx.recording();
+        String range = rec ? String.format("iova 0x%x +%d page(s)", iova, (size + 4095) / 4096) : null;
+        boolean tagged = iommu.iotlbTaggedByPasid();
         for (int pasid : tags(domain)) {
             int n = iommu.iotlb().invalidateRange(domain.id(), pasid, iova, size);
             ctx.counters.invalidations++;
-            iommu.queue().submit(iommu.iotlbTaggedByPasid() ? iommu.arch().pasidIotlbInvalidateCommand()
-                            : iommu.arch().iotlbInvalidateCommand(),
-                    domain.describe() + (iommu.iotlbTaggedByPasid() ? " PASID " + pasid : "") + " " + range
-                            + (n > 0 ? " (" + n + " cached)" : ""));
+            iommu.queue().submit(tagged ? iommu.arch().pasidIotlbInvalidateCommand() : iommu.arch().iotlbInvalidateCommand(),
+                    rec ? domain.describe() + (tagged ? " PASID " + pasid : "") + " " + range + (n > 0 ? " (" + n + " cached)" : "")
+                            : null);
         }
         for (IommuDomain.Attachment a : domain.attachments()) {
             Device d = a.device();
@@ -36,7 +37,7 @@ public final class DomainInvalidator {
             d.deviceTlb().invalidate(a.pasid(), iova, size);
             ctx.counters.devTlbInvalidations++;
             ctx.charge(ctx.cost.devTlbInvNs());
-            iommu.queue().submit(iommu.arch().deviceTlbInvalidateCommand(), d.bdf() + " PASID " + a.pasid() + " " + range);
+            iommu.queue().submit(iommu.arch().deviceTlbInvalidateCommand(), rec ? d.bdfName() + " PASID " + a.pasid() + " " + range : null);
         }
         iommu.queue().sync();
     }
@@ -60,13 +61,12 @@ public final class DomainInvalidator {
     }
 
     /** The PASID tags an invalidation must name: every attached PASID on VT-d, one per domain on SMMUv3. */
+    private static final List<Integer> DOMAIN_TAG = List.of(0);
+
     private List<Integer> tags(IommuDomain domain) {
-        List<Integer> out = new ArrayList<>(2);
         IommuInstance iommu = domain.iommu();
-        if (!iommu.iotlbTaggedByPasid()) {
-            out.add(0);
-            return out;
-        }
+        if (!iommu.iotlbTaggedByPasid()) return DOMAIN_TAG;
+        List<Integer> out = new ArrayList<>(2);
         for (IommuDomain.Attachment a : domain.attachments()) {
             if (iommu.quirkInvalidateRidOnly() && a.pasid() != 0) continue;
             if (!out.contains(a.pasid())) out.add(a.pasid());

@@ -40,7 +40,7 @@ public final class InvalidationQueue {
     public void sync() {
         ctx.charge(ctx.cost.syncWaitNs() + ctx.cost.contentionNs(contendingCpus));
         ctx.counters.syncs++;
-        record(iommu.arch().syncCommand(), pendingSinceSync + " command(s) completed");
+        if (ctx.recording()) record(iommu.arch().syncCommand(), pendingSinceSync + " command(s) completed");
         pendingSinceSync = 0;
     }
 

@@ -65,9 +65,11 @@ public final class IoPageTable {
     }
 
     /** {@code iommu_pgsize()}: the largest supported page that fits the alignment of iova|pa and the size. */
+    private static final long[] LARGE = {SZ_1G, SZ_2M};
+
     static long pgsize(long iova, long pa, long size) {
         long addrMerge = iova | pa;
-        for (long pg : new long[] {SZ_1G, SZ_2M}) {
+        for (long pg : LARGE) {
             if ((addrMerge & (pg - 1)) == 0 && size >= pg) return pg;
         }
         return SZ_4K;

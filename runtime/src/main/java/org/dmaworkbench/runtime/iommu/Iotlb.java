@@ -16,7 +16,7 @@ import org.dmaworkbench.runtime.util.LongObjectMap;
 public final class Iotlb {
     private final IommuInstance iommu;
     private final SimContext ctx;
-    private final Map<Long, LongObjectMap<IotlbEntry>> byTag = new HashMap<>();
+    private final LongObjectMap<LongObjectMap<IotlbEntry>> byTag = new LongObjectMap<>(8);
 
     Iotlb(IommuInstance iommu, SimContext ctx) {
         this.iommu = iommu;
@@ -47,7 +47,10 @@ public final class Iotlb {
     }
 
     public void fill(int domainId, int pasid, IotlbEntry e) {
-        byTag.computeIfAbsent(tag(domainId, pasid), k -> new LongObjectMap<>(64)).put(key(e.pageBase(), e.pageSize()), e);
+        long t = tag(domainId, pasid);
+        LongObjectMap<IotlbEntry> m = byTag.get(t);
+        if (m == null) byTag.put(t, m = new LongObjectMap<>(64));
+        m.put(key(e.pageBase(), e.pageSize()), e);
     }
 
     /** Page-selective invalidation of [iova, iova+size) for one (domain, PASID) tag; returns entries dropped. */
@@ -77,15 +80,13 @@ public final class Iotlb {
 
     /** Domain-selective invalidation ({@code flush_iotlb_all}): every PASID of the domain. */
     public int invalidateDomain(int domainId) {
-        int n = 0;
-        for (Iterator<Map.Entry<Long, LongObjectMap<IotlbEntry>>> it = byTag.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Long, LongObjectMap<IotlbEntry>> e = it.next();
-            if ((e.getKey() >>> 21) == domainId) {
-                n += e.getValue().size();
-                it.remove();
-            }
-        }
-        return n;
+        int[] n = {0};
+        byTag.removeIf(k -> {
+            if ((k >>> 21) != domainId) return false;
+            n[0] += byTag.get(k).size();
+            return true;
+        });
+        return n[0];
     }
 
     /** Number of cached entries for a (domain, PASID) tag. */

@@ -88,9 +88,13 @@ public final class PhysicalMemory {
     /** The allocations that hold byte range [pa, pa+len) of one page (live or freed). */
     public List<Allocation> ownersOf(long pa, long len) {
         long pfn = pa >>> PAGE_SHIFT;
+        if (!isValidPfn(pfn)) return List.of();
+        List<Allocation> objs = sharedPages.isEmpty() ? null : sharedPages.get(pfn);
+        if (objs == null) {
+            int o0 = owner[(int) pfn];
+            return o0 == 0 ? List.of() : List.of(allocations.get(o0 - 1));
+        }
         List<Allocation> out = new ArrayList<>(2);
-        if (!isValidPfn(pfn)) return out;
-        List<Allocation> objs = sharedPages.get(pfn);
         if (objs != null) {
             for (Allocation a : objs) {
                 for (long b = pa; b < pa + len; b += 8) {
