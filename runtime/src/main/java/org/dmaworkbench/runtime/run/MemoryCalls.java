@@ -50,7 +50,17 @@ final class MemoryCalls {
                     st.explain(String.format("kernel page table: 0x%x +%d page(s) now read-only", b.va(), Args.num(a, 1)));
                     return Value.of(ValueType.INT, 0);
                 });
-        t.define(sig("process", ValueType.PROCESS, "a user process (struct mm_struct)", "a new address space",
+        t.define(sig("virt_to_phys", ValueType.INT, "virt_to_phys(addr) / page_to_phys(vmalloc_to_page(addr))",
+                "the physical address of a buffer byte: what a device in bypass (PA) mode is handed", of("buffer", ValueType.BUFFER)),
+                (st, a) -> {
+                    long pa = Args.buf(a, 0).phys(Args.off(a, 0));
+                    st.explain(String.format("PA 0x%x", pa));
+                    return Value.of(ValueType.INT, pa);
+                });
+        t.define(sig("phys_to_virt", ValueType.INT, "phys_to_virt(pa) / __va(): the direct-map alias of a physical address",
+                "PAGE_OFFSET + pa", of("pa", ValueType.INT)),
+                (st, a) -> Value.of(ValueType.INT, org.dmaworkbench.runtime.mem.KernelAddressSpace.PAGE_OFFSET + Args.num(a, 0)));
+        t.define(sig("user_process", ValueType.PROCESS, "a user process (struct mm_struct)", "a new address space",
                 of("name", ValueType.STRING).opt()),
                 (st, a) -> Value.of(ValueType.PROCESS, new MmStruct(st.bindName(), st.sys.memory)));
         t.define(sig("mmap", ValueType.BUFFER, "mmap(NULL, size, PROT_READ|PROT_WRITE, MAP_ANONYMOUS) in a process",
