@@ -20,6 +20,25 @@ public class DmasValueConverters extends DefaultTerminalConverters {
         return new LongConverter();
     }
 
+    @ValueConverter(rule = "INT")
+    @Override
+    public IValueConverter<Integer> INT() {
+        return new AbstractValueConverter<>() {
+            @Override
+            public Integer toValue(String string, INode node) {
+                try {
+                    return Integer.valueOf(string);
+                } catch (NumberFormatException e) {
+                    throw new ValueConverterException("number '" + string + "' is out of range (at most " + Integer.MAX_VALUE + ")",
+                            node, e);
+                }
+            }
+
+            @Override
+            public String toString(Integer value) { return value.toString(); }
+        };
+    }
+
     /** Parses "4096", "0xffff_f000"; rejects values beyond 64 bits with a readable message. */
     public static class LongConverter extends AbstractValueConverter<Long> {
         @Override

@@ -124,7 +124,7 @@ public final class SimulatedSystem {
     private Device addDevice(DeviceSpec d) {
         IommuInstance inst = d.iommu() == null ? null : iommus.get(d.iommu());
         if (d.iommu() != null && inst == null) throw new IllegalArgumentException("device " + d.name() + ": unknown IOMMU " + d.iommu());
-        Bdf bdf = Bdf.parse(d.bdf());
+        Bdf bdf = d.bdf() == null ? null : Bdf.parse(d.bdf());
         if (bdf == null) throw new IllegalArgumentException("device " + d.name() + ": malformed BDF " + d.bdf());
         Device dev = new Device(d.name(), bdf, inst, d.pasidBits(), d.ats(), d.satc(), d.coherent(), d.externalFacing(),
                 d.requireDirect(), d.dmaMaskBits(), d.driver());

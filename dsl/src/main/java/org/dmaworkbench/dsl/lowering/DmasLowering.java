@@ -55,6 +55,7 @@ import org.dmaworkbench.runtime.program.Step;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 /**
@@ -115,7 +116,9 @@ public class DmasLowering {
         Map<String, Long> costs = new LinkedHashMap<>();
         for (CostOverride c : p.getCosts()) costs.put(c.getName(), (long) c.getValue());
         long mem = p.getMemory() == null ? 4096 : bytes(p.getMemory()) >> 20;
-        return new PlatformSpec(p.getName(), iommus, p.getDefaultDomain().getLiteral(), p.getCmdline() == null ? "" : p.getCmdline(),
+        String policy = written(p, org.dmaworkbench.dsl.dmas.DmasPackage.Literals.PLATFORM__DEFAULT_DOMAIN)
+                ? p.getDefaultDomain().getLiteral() : "lazy"; // the x86 Kconfig default
+        return new PlatformSpec(p.getName(), iommus, policy, p.getCmdline() == null ? "" : p.getCmdline(),
                 mem, p.getCpus() == 0 ? 1 : p.getCpus(), costs);
     }
 
@@ -187,7 +190,7 @@ public class DmasLowering {
         }
         if (a instanceof NumberLit n) {
             return org.dmaworkbench.runtime.program.Arg.num(
-                    scale(n.getValue(), n.eIsSet(org.dmaworkbench.dsl.dmas.DmasPackage.Literals.NUMBER_LIT__UNIT) ? n.getUnit() : null));
+                    scale(n.getValue(), written(n, org.dmaworkbench.dsl.dmas.DmasPackage.Literals.NUMBER_LIT__UNIT) ? n.getUnit() : null));
         }
         if (a instanceof SymbolLit s) return org.dmaworkbench.runtime.program.Arg.sym(String.join("|", s.getParts()));
         if (a instanceof StringLit s) return org.dmaworkbench.runtime.program.Arg.str(s.getValue());
@@ -212,13 +215,21 @@ public class DmasLowering {
     }
 
     private static boolean hasCode(ExpectFault f) {
-        return f.eIsSet(org.dmaworkbench.dsl.dmas.DmasPackage.Literals.EXPECT_FAULT__CODE);
+        return written(f, org.dmaworkbench.dsl.dmas.DmasPackage.Literals.EXPECT_FAULT__CODE);
+    }
+
+    /**
+     * Whether the source text sets {@code feature}: {@code eIsSet} cannot tell an enum left out
+     * from one written as its first literal ({@code 4 KiB}, {@code default-domain passthrough}), nor a number 0.
+     */
+    public static boolean written(EObject o, EStructuralFeature feature) {
+        return !NodeModelUtils.findNodesForFeature(o, feature).isEmpty();
     }
 
     // ---------------------------------------------------------------- literals and positions
 
     public static long bytes(Size s) {
-        return scale(s.getValue(), s.eIsSet(org.dmaworkbench.dsl.dmas.DmasPackage.Literals.SIZE__UNIT) ? s.getUnit() : null);
+        return scale(s.getValue(), written(s, org.dmaworkbench.dsl.dmas.DmasPackage.Literals.SIZE__UNIT) ? s.getUnit() : null);
     }
 
     static long scale(long v, SizeUnit u) {

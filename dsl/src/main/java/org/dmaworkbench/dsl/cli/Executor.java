@@ -1,0 +1,137 @@
+package org.dmaworkbench.dsl.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.dmaworkbench.runtime.bench.BenchmarkTable;
+import org.dmaworkbench.runtime.bench.MapBenchmark;
+import org.dmaworkbench.runtime.bench.MapBenchmarkException;
+import org.dmaworkbench.runtime.bench.MapBenchmarkParams;
+import org.dmaworkbench.runtime.bench.MapMode;
+import org.dmaworkbench.runtime.bench.Policy;
+import org.dmaworkbench.runtime.dma.DmaDirection;
+import org.dmaworkbench.runtime.program.BenchmarkSpec;
+import org.dmaworkbench.runtime.program.CompiledFile;
+import org.dmaworkbench.runtime.program.DeviceSpec;
+import org.dmaworkbench.runtime.program.ScenarioProgram;
+import org.dmaworkbench.runtime.run.ScenarioResult;
+import org.dmaworkbench.runtime.run.ScenarioRunner;
+
+/**
+ * Runs compiled files: every scenario through the {@link ScenarioRunner}, every benchmark through
+ * {@link MapBenchmark} once per policy. Never throws: a failure inside the simulator becomes the
+ * scenario's error or the policy's row error.
+ */
+final class Executor {
+    private final ScenarioRunner runner = new ScenarioRunner();
+    private final Predicate<String> filter;
+
+    /** {@code nameFilter}: null for everything; a glob when it has {@code *} or {@code ?}, else a case-insensitive substring. */
+    Executor(String nameFilter) {
+        this.filter = nameFilter(nameFilter);
+    }
+
+    static Predicate<String> nameFilter(String f) {
+        if (f == null || f.isEmpty()) return n -> true;
+        if (f.contains("*") || f.contains("?")) {
+            StringBuilder re = new StringBuilder();
+            for (char c : f.toCharArray()) {
+                if (c == '*') re.append(".*");
+                else if (c == '?') re.append('.');
+                else re.append(Pattern.quote(String.valueOf(c)));
+            }
+            Pattern p = Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+            return n -> n != null && p.matcher(n).matches();
+        }
+        String low = f.toLowerCase(Locale.ROOT);
+        return n -> n != null && n.toLowerCase(Locale.ROOT).contains(low);
+    }
+
+    RunResults.FileRun run(CompiledFile f) {
+        List<RunResults.ScenarioRun> scenarios = new ArrayList<>();
+        for (ScenarioProgram p : f.scenarios()) if (filter.test(p.name())) scenarios.add(run(p));
+        List<RunResults.BenchmarkRun> benchmarks = new ArrayList<>();
+        for (BenchmarkSpec b : f.benchmarks()) if (filter.test(b.name())) benchmarks.add(run(b));
+        return new RunResults.FileRun(f.file(), scenarios, benchmarks);
+    }
+
+    RunResults.ScenarioRun run(ScenarioProgram p) {
+        long t0 = System.nanoTime();
+        ScenarioResult r;
+        try {
+            r = runner.run(p);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            r = new ScenarioResult(p.name(), p.file(), p.line(), List.of(), List.of(), List.of(), Map.of(), 0, List.of(), false,
+                    "internal error in the simulator: " + Workspace.message(e));
+        }
+        if (r.steps() == null || r.findings() == null || r.dmaDebug() == null || r.counters() == null || r.bootLog() == null) {
+            r = new ScenarioResult(r.name(), r.file(), r.line(), orEmpty(r.steps()), orEmpty(r.findings()), orEmpty(r.dmaDebug()),
+                    r.counters() == null ? Map.of() : r.counters(), r.simulatedNs(), orEmpty(r.bootLog()), r.passed(), r.error());
+        }
+        return new RunResults.ScenarioRun(p, r, System.nanoTime() - t0);
+    }
+
+    private static <T> List<T> orEmpty(List<T> l) { return l == null ? List.of() : l; }
+
+    RunResults.BenchmarkRun run(BenchmarkSpec b) {
+        long t0 = System.nanoTime();
+        MapBenchmarkParams params = null;
+        try {
+            DmaDirection dir = b.direction() == null ? null : DmaDirection.parse(b.direction());
+            MapMode mode = b.mode() == null ? MapMode.SINGLE : parseMode(b.mode());
+            params = new MapBenchmarkParams(b.threads(), b.iterations(), b.granule(), dir, b.dmaBits(), b.transDelayNs(), mode);
+            var invalid = params.validate();
+            if (invalid.isPresent()) {
+                return new RunResults.BenchmarkRun(b, params, null,
+                        "-" + invalid.get().errno().name() + ": " + invalid.get().reason(), System.nanoTime() - t0);
+            }
+            DeviceSpec dev = b.devices() == null ? null
+                    : b.devices().stream().filter(d -> d != null && d.name() != null && d.name().equals(b.device())).findFirst().orElse(null);
+            if (dev == null) return new RunResults.BenchmarkRun(b, params, null, "unknown device '" + b.device() + "'", System.nanoTime() - t0);
+            if (b.platform() == null) return new RunResults.BenchmarkRun(b, params, null, "no platform", System.nanoTime() - t0);
+            List<String> names = b.policies() == null || b.policies().isEmpty()
+                    ? List.of("passthrough", "strict", "lazy", "kva-fast", "kva-strict") : b.policies();
+            List<BenchmarkTable.Row> rows = new ArrayList<>();
+            for (String n : names) {
+                Policy pol = policy(n);
+                if (pol == null) return new RunResults.BenchmarkRun(b, params, null, "unknown policy '" + n + "'", System.nanoTime() - t0);
+                try {
+                    rows.add(BenchmarkTable.Row.of(MapBenchmark.run(b.platform(), dev, params, pol)));
+                } catch (MapBenchmarkException e) {
+                    rows.add(BenchmarkTable.Row.failed(pol, e.getMessage()));
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    rows.add(BenchmarkTable.Row.failed(pol, "internal error in the simulator: " + Workspace.message(e)));
+                }
+            }
+            String title = (b.platform().name() == null ? "" : b.platform().name() + " / ") + dev.name();
+            return new RunResults.BenchmarkRun(b, params, new BenchmarkTable(title, params, rows), null, System.nanoTime() - t0);
+        } catch (RuntimeException e) {
+            return new RunResults.BenchmarkRun(b, params, null, "internal error: " + Workspace.message(e), System.nanoTime() - t0);
+        }
+    }
+
+    private static MapMode parseMode(String s) {
+        try {
+            return MapMode.valueOf(s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** "kva-fast" → KVA_FAST; null when unknown. */
+    static Policy policy(String s) {
+        try {
+            return Policy.valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** KVA_FAST → "kva-fast", the language's spelling. */
+    static String policyName(Policy p) {
+        return p.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,133 @@
+package org.dmaworkbench.dsl.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.dmaworkbench.runtime.program.CompiledFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dmas run}: validate, lower and run every scenario and benchmark; print the steps; write reports. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Validates the files (all of them, imports included), then runs every scenario and benchmark "
+                + "and prints each step's verdict with file:line.",
+                "Directories are searched recursively for *.dmas; a directory holding only compiled programs (*.json) runs those."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every expectation met", "1:some expectation not met (or a scenario stopped, or a benchmark did not run)",
+                "2:invalid input: diagnostics printed as file:line:col, nothing was run"})
+final class RunCommand implements Callable<Integer> {
+
+    /** Output formats: the console text, and the three report files. */
+    enum Format { text, json, junit, html }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = ".dmas files, directories, or compiled .json programs")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT",
+            description = "text (console, the default), json (dmas-report.json), junit (TEST-<file>.xml, Surefire format), "
+                    + "html (dmas-report.html); repeatable or comma-separated. The console always shows the summary.")
+    List<Format> formats = new ArrayList<>();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "dmas-reports",
+            description = "where the json/junit/html reports go (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = {"-s", "--scenario"}, paramLabel = "NAME-FILTER",
+            description = "run only the scenarios and benchmarks whose name contains this text (case-insensitive), or matches it as a glob with * and ?")
+    String filter;
+
+    @Option(names = {"-q", "--quiet"}, description = "print the steps of failing scenarios only")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        return DmasCli.guarded(err, () -> {
+            try {
+                return run(stdout, err);
+            } finally {
+                stdout.flush();
+                err.flush();
+            }
+        });
+    }
+
+    private int run(PrintWriter stdout, PrintWriter err) {
+        Set<Format> fmt = formats.isEmpty() ? EnumSet.of(Format.text) : EnumSet.copyOf(formats);
+        boolean text = fmt.contains(Format.text);
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+
+        Workspace.Loaded loaded = Workspace.load(paths, true);
+        TextReport.diagnostics(loaded.diagnostics(), err);
+        err.flush();
+        List<RunResults.FileRun> files = new ArrayList<>();
+        int exit;
+        if (loaded.hasErrors()) {
+            err.println("dmas: " + Text.plural(loaded.errors(), "error") + " in the input; nothing was run");
+            exit = RunResults.INVALID;
+        } else {
+            Executor executor = new Executor(filter);
+            boolean failed = false;
+            for (CompiledFile f : loaded.compiled()) {
+                RunResults.FileRun fr = executor.run(f);
+                files.add(fr);
+                if (text) TextReport.file(fr, stdout, quiet);
+                failed |= fr.scenarios().stream().anyMatch(s -> !s.passed()) || fr.benchmarks().stream().anyMatch(b -> !b.passed());
+            }
+            long runnable = files.stream().mapToLong(f -> f.scenarios().size() + f.benchmarks().size()).sum();
+            if (runnable == 0) {
+                err.println(filter != null ? "dmas: no scenario or benchmark matches '" + Text.oneLine(filter) + "'"
+                        : loaded.files() == 0 ? "dmas: no .dmas file found" : "dmas: nothing to run: no scenario or benchmark in the given files");
+                exit = RunResults.INVALID;
+            } else {
+                exit = failed ? RunResults.NOT_MET : RunResults.OK;
+            }
+        }
+        RunResults results = new RunResults(List.copyOf(paths), started, System.nanoTime() - t0, loaded.diagnostics(), files, exit);
+        if (!files.isEmpty() && exit != RunResults.INVALID) {
+            if (text) TextReport.footer(results, stdout);
+            else stdout.println(TextReport.summary(results));
+        }
+        try {
+            writeReports(results, fmt, stdout);
+        } catch (IOException | RuntimeException e) {
+            err.println("dmas: cannot write the reports to " + out + ": " + Workspace.message(e));
+            return RunResults.INVALID;
+        }
+        return exit;
+    }
+
+    private void writeReports(RunResults r, Set<Format> fmt, PrintWriter stdout) throws IOException {
+        if (!fmt.contains(Format.json) && !fmt.contains(Format.junit) && !fmt.contains(Format.html)) return;
+        Files.createDirectories(out);
+        List<Path> written = new ArrayList<>();
+        if (fmt.contains(Format.json)) {
+            Path p = out.resolve(JsonReport.FILE_NAME);
+            Files.writeString(p, JsonReport.render(r), StandardCharsets.UTF_8);
+            written.add(p);
+        }
+        if (fmt.contains(Format.junit)) written.addAll(JunitReport.write(r, out));
+        if (fmt.contains(Format.html)) {
+            Path p = out.resolve(HtmlReport.FILE_NAME);
+            Files.writeString(p, HtmlReport.render(r), StandardCharsets.UTF_8);
+            written.add(p);
+        }
+        for (Path p : written) stdout.println("report: " + Text.display(p));
+    }
+}

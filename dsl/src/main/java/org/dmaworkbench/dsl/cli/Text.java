@@ -1,0 +1,86 @@
+package org.dmaworkbench.dsl.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Small text helpers shared by the reports: display paths, one-line messages, escaping. */
+final class Text {
+    private Text() { }
+
+    /** The current directory, absolute. */
+    static Path cwd() { return Path.of("").toAbsolutePath().normalize(); }
+
+    /** A path as shown to the user: relative to the current directory when below it, else absolute. */
+    static String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path cwd = cwd();
+        String s = abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        return s.replace('\\', '/');
+    }
+
+    /** Null-safe, on one line, control characters shown as escapes (binary input stays printable). */
+    static String oneLine(String s) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') b.append("\\n");
+            else if (c == '\r') b.append("\\r");
+            else if (c == '\t') b.append(' ');
+            else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) b.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+
+    /** Escapes text for HTML element content and attribute values. */
+    static String html(String s) {
+        if (s == null) return "";
+        String clean = xml(s);
+        StringBuilder b = new StringBuilder(clean.length() + 16);
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Drops the characters XML 1.0 cannot carry (control characters, lone surrogates): U+FFFD in their place. */
+    static String xml(String s) {
+        if (s == null) return "";
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int n = Character.charCount(cp);
+            boolean ok = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+            if (!ok && b == null) {
+                b = new StringBuilder(s.length());
+                b.append(s, 0, i);
+            }
+            if (b != null) {
+                if (ok) b.appendCodePoint(cp);
+                else b.append('\uFFFD');
+            }
+            i += n;
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /** "1 scenario", "2 scenarios". */
+    static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    /** Milliseconds with one decimal. */
+    static String ms(long ns) {
+        return String.format(Locale.ROOT, "%.1f ms", ns / 1e6);
+    }
+}

@@ -1,0 +1,180 @@
+package org.dmaworkbench.dsl.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dmaworkbench.runtime.Finding;
+import org.dmaworkbench.runtime.bench.BenchmarkTable;
+import org.dmaworkbench.runtime.bench.MapBenchmarkParams;
+import org.dmaworkbench.runtime.run.StepResult;
+
+/**
+ * The console form of a run: each step with its verdict ({@code ok} met, {@code NOT} not met,
+ * {@code -} no expectation), {@code file:line}, the statement, the explanation, findings and dma-debug
+ * messages; failing steps add the expectation and why it failed; then the benchmark tables, a recap of
+ * the failures and a summary.
+ */
+final class TextReport {
+    private TextReport() { }
+
+    /** Diagnostics, at most {@link Workspace#MAX_SHOWN_PER_FILE} per file. */
+    static void diagnostics(List<Diagnostic> diags, PrintWriter err) {
+        Map<String, Integer> shown = new LinkedHashMap<>();
+        Map<String, Integer> hidden = new LinkedHashMap<>();
+        for (Diagnostic d : diags) {
+            if (d.severity() == Diagnostic.Severity.INFO) continue;
+            int n = shown.merge(d.file(), 1, Integer::sum);
+            if (n <= Workspace.MAX_SHOWN_PER_FILE) err.println(d);
+            else hidden.merge(d.file(), 1, Integer::sum);
+        }
+        hidden.forEach((f, n) -> err.println(f + ": ... and " + Text.plural(n, "more diagnostic") + " not shown"));
+    }
+
+    /** One file's scenarios and benchmarks in source order (printed as soon as the file has run). */
+    static void file(RunResults.FileRun f, PrintWriter out, boolean quiet) {
+        List<Object> items = new ArrayList<>();
+        items.addAll(f.scenarios());
+        items.addAll(f.benchmarks());
+        items.sort(java.util.Comparator.comparingInt(o -> o instanceof RunResults.ScenarioRun s ? s.program().line()
+                : ((RunResults.BenchmarkRun) o).spec().line()));
+        for (Object o : items) {
+            if (o instanceof RunResults.ScenarioRun s) {
+                out.print(!quiet || !s.passed() ? scenario(s) : scenarioHeader(s) + "\n");
+            } else {
+                RunResults.BenchmarkRun b = (RunResults.BenchmarkRun) o;
+                out.print(quiet && b.passed() ? benchmarkHeader(b) + "\n" : benchmark(b));
+            }
+        }
+        out.flush();
+    }
+
+    /** After the files: the recap of failures (when any) and the summary line. */
+    static void footer(RunResults r, PrintWriter out) {
+        String failures = failures(r);
+        if (!failures.isEmpty()) out.print("\n" + failures);
+        out.println();
+        out.println(summary(r));
+    }
+
+    static String scenarioHeader(RunResults.ScenarioRun s) {
+        var res = s.result();
+        StringBuilder b = new StringBuilder();
+        b.append(s.passed() ? "PASS  " : "FAIL  ").append(s.file()).append(':').append(res.line()).append("  ")
+                .append(Text.oneLine(res.name())).append("  [");
+        if (s.platform() != null) b.append("on ").append(s.platform()).append(", ");
+        b.append(Text.plural(res.steps().size(), "step")).append(", ").append(s.met()).append('/').append(s.expectations())
+                .append(" expectations met, ").append(Text.ms(res.simulatedNs())).append(" simulated]");
+        return b.toString();
+    }
+
+    /** One scenario: its header line and every step. Also the JUnit report's system-out. */
+    static String scenario(RunResults.ScenarioRun s) {
+        StringBuilder b = new StringBuilder();
+        b.append(scenarioHeader(s)).append('\n');
+        var res = s.result();
+        int w = 0;
+        for (StepResult st : res.steps()) w = Math.max(w, (s.file() + ":" + st.line()).length());
+        String pad = " ".repeat(8);
+        for (StepResult st : res.steps()) {
+            String verdict = st.met() == null ? "-" : st.met() ? "ok" : "NOT";
+            String loc = s.file() + ":" + st.line();
+            b.append(String.format(Locale.ROOT, "%5s  %-" + Math.max(1, w) + "s  %s", verdict, loc, Text.oneLine(st.text())));
+            if (st.explanation() != null && !st.explanation().isEmpty()) b.append("  -> ").append(Text.oneLine(st.explanation()));
+            b.append('\n');
+            if (!st.passed()) {
+                b.append(pad).append("expected: ").append(Text.oneLine(st.expected())).append('\n');
+                b.append(pad).append("why:      ").append(Text.oneLine(st.failure())).append('\n');
+            }
+            for (Finding f : st.findings()) b.append(pad).append("finding ").append(Text.oneLine(String.valueOf(f))).append('\n');
+            for (String d : st.dmaDebug()) {
+                String[] lines = d.split("\\R");
+                b.append(pad).append("dma-debug: ").append(Text.oneLine(lines[0])).append('\n');
+                for (int i = 1; i < lines.length; i++) b.append(pad).append("           ").append(Text.oneLine(lines[i])).append('\n');
+            }
+        }
+        if (res.error() != null) {
+            b.append(String.format(Locale.ROOT, "%5s  %s:%d  the scenario stopped: %s%n", "ERROR", s.file(), s.errorLine(),
+                    Text.oneLine(s.errorMessage())));
+        }
+        return b.toString();
+    }
+
+    static String benchmarkHeader(RunResults.BenchmarkRun r) {
+        var spec = r.spec();
+        StringBuilder b = new StringBuilder();
+        b.append(r.passed() ? "BENCH " : "FAIL  ").append(spec.file()).append(':').append(spec.line()).append("  ")
+                .append(Text.oneLine(spec.name())).append("  [");
+        if (r.platform() != null) b.append("on ").append(r.platform()).append(", ");
+        b.append("device ").append(spec.device());
+        MapBenchmarkParams p = r.params();
+        if (p != null) b.append(", ").append(p.threads()).append(" thread(s) x ").append(p.iterations()).append(" iterations");
+        if (r.table() != null) {
+            b.append(", ").append(r.rows().size() - r.refused()).append(" polic").append(r.rows().size() - r.refused() == 1 ? "y" : "ies")
+                    .append(" run, ").append(r.refused()).append(" refused");
+        }
+        b.append(", ").append(Text.ms(r.wallNs())).append(" wall]");
+        return b.toString();
+    }
+
+    /** One benchmark: the header, the dma_map_benchmark table (one row per policy), refused policies with why. */
+    static String benchmark(RunResults.BenchmarkRun r) {
+        StringBuilder b = new StringBuilder();
+        b.append(benchmarkHeader(r)).append('\n');
+        if (r.error() != null) {
+            b.append(String.format(Locale.ROOT, "%5s  %s:%d  the benchmark did not run: %s%n", "ERROR", r.spec().file(), r.spec().line(),
+                    Text.oneLine(r.error())));
+            return b.toString();
+        }
+        BenchmarkTable t = r.table();
+        String[] lines = t.format().split("\n", -1);
+        // the first line is the title (in the header already); stop at the blank line before the per-policy kernel output
+        for (int i = 1; i < lines.length && !lines[i].isEmpty(); i++) b.append("       ").append(lines[i]).append('\n');
+        return b.toString();
+    }
+
+    /** "Failures:" and one entry per unmet expectation, stopped scenario or failed benchmark; empty when none. */
+    static String failures(RunResults r) {
+        StringBuilder b = new StringBuilder();
+        for (RunResults.FileRun f : r.files()) {
+            for (RunResults.ScenarioRun s : f.scenarios()) {
+                for (StepResult st : s.result().steps()) {
+                    if (st.passed()) continue;
+                    b.append("  ").append(s.file()).append(':').append(st.line()).append(": ").append(Text.oneLine(st.failure()))
+                            .append("\n      in \"").append(Text.oneLine(s.result().name())).append("\": ").append(Text.oneLine(st.text()))
+                            .append('\n');
+                }
+                if (s.result().error() != null) {
+                    b.append("  ").append(s.file()).append(':').append(s.errorLine()).append(": the scenario stopped: ")
+                            .append(Text.oneLine(s.errorMessage())).append("\n      in \"").append(Text.oneLine(s.result().name()))
+                            .append("\"\n");
+                }
+            }
+            for (RunResults.BenchmarkRun br : f.benchmarks()) {
+                if (br.passed()) continue;
+                b.append("  ").append(br.spec().file()).append(':').append(br.spec().line()).append(": the benchmark did not run: ")
+                        .append(Text.oneLine(br.error())).append("\n      in \"").append(Text.oneLine(br.spec().name())).append("\"\n");
+            }
+        }
+        return b.isEmpty() ? "" : "Failures:\n" + b;
+    }
+
+    static String summary(RunResults r) {
+        StringBuilder b = new StringBuilder("Summary: ");
+        long sc = r.scenarios(), passed = r.scenariosPassed();
+        b.append(Text.plural(sc, "scenario")).append(" (").append(passed).append(" passed, ").append(sc - passed).append(" failed), ");
+        b.append(r.expectationsMet()).append(" of ").append(Text.plural(r.expectations(), "expectation")).append(" met; ");
+        b.append(Text.plural(r.benchmarks(), "benchmark"));
+        if (r.benchmarks() > 0) {
+            b.append(" (").append(r.policiesRun()).append(" polic").append(r.policiesRun() == 1 ? "y" : "ies").append(" run, ")
+                    .append(r.policiesRefused()).append(" refused by the platform");
+            if (r.benchmarksFailed() > 0) b.append(", ").append(r.benchmarksFailed()).append(" did not run");
+            b.append(')');
+        }
+        if (r.warnings() > 0) b.append("; ").append(Text.plural(r.warnings(), "warning"));
+        b.append(". Exit ").append(r.exitCode()).append(r.exitCode() == 0 ? ": all expectations met." : ": some expectations not met.");
+        return b.toString();
+    }
+}
