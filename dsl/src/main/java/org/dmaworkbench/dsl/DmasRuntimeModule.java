@@ -1,7 +1,9 @@
 package org.dmaworkbench.dsl;
 
 import org.dmaworkbench.dsl.scoping.DmasQualifiedNameProvider;
+import org.dmaworkbench.dsl.formatting.DmasFormatter;
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.formatting2.IFormatter2;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
@@ -16,6 +18,11 @@ public class DmasRuntimeModule extends AbstractDmasRuntimeModule {
     @Override
     public Class<? extends IQualifiedNameProvider> bindIQualifiedNameProvider() {
         return DmasQualifiedNameProvider.class;
+    }
+
+    /** One statement per line, blocks indented by four spaces, comments kept (see {@link DmasFormatter}). */
+    public Class<? extends IFormatter2> bindIFormatter2() {
+        return DmasFormatter.class;
     }
 
     /** Platforms and devices come from the files a scenario imports ({@code import "platforms/spr.dmas"}). */

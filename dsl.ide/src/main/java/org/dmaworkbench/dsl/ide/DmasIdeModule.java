@@ -3,9 +3,65 @@
  */
 package org.dmaworkbench.dsl.ide;
 
+import org.dmaworkbench.dsl.ide.codeactions.DmasCodeActionService;
+import org.dmaworkbench.dsl.ide.contentassist.DmasContentAssistService;
+import org.dmaworkbench.dsl.ide.contentassist.DmasContentProposalAcceptor;
+import org.dmaworkbench.dsl.ide.contentassist.DmasCrossrefProposalProvider;
+import org.dmaworkbench.dsl.ide.contentassist.DmasIdeContentProposalProvider;
+import org.dmaworkbench.dsl.ide.folding.DmasFoldingRangeProvider;
+import org.dmaworkbench.dsl.ide.highlighting.DmasSemanticHighlightingCalculator;
+import org.dmaworkbench.dsl.ide.hover.DmasHoverService;
+import org.dmaworkbench.dsl.ide.symbols.DmasDocumentSymbolService;
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalAcceptor;
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.ide.editor.contentassist.IdeCrossrefProposalProvider;
+import org.eclipse.xtext.ide.editor.folding.IFoldingRangeProvider;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.ide.server.contentassist.ContentAssistService;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
 
 /**
- * Use this class to register ide components.
+ * The IDE services of the language, shared by the language server and the Eclipse editor. One
+ * package per feature: contentassist, highlighting, hover, symbols, folding, codeactions; the
+ * formatter is a runtime service ({@code org.dmaworkbench.dsl.formatting.DmasFormatter}).
  */
 public class DmasIdeModule extends AbstractDmasIdeModule {
+
+    public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
+        return DmasIdeContentProposalProvider.class;
+    }
+
+    public Class<? extends IdeCrossrefProposalProvider> bindIdeCrossrefProposalProvider() {
+        return DmasCrossrefProposalProvider.class;
+    }
+
+    public Class<? extends IdeContentProposalAcceptor> bindIdeContentProposalAcceptor() {
+        return DmasContentProposalAcceptor.class;
+    }
+
+    public Class<? extends ContentAssistService> bindContentAssistService() {
+        return DmasContentAssistService.class;
+    }
+
+    public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
+        return DmasSemanticHighlightingCalculator.class;
+    }
+
+    public Class<? extends IHoverService> bindIHoverService() {
+        return DmasHoverService.class;
+    }
+
+    public Class<? extends HierarchicalDocumentSymbolService> bindHierarchicalDocumentSymbolService() {
+        return DmasDocumentSymbolService.class;
+    }
+
+    public Class<? extends IFoldingRangeProvider> bindIFoldingRangeProvider() {
+        return DmasFoldingRangeProvider.class;
+    }
+
+    public Class<? extends ICodeActionService2> bindICodeActionService2() {
+        return DmasCodeActionService.class;
+    }
 }
