@@ -22,7 +22,7 @@ public final class IoPageTable {
     /** The leaf translating {@code iova}, or null when not present. */
     public IoMapping lookup(long iova) {
         IoMapping m = leaves4k.get(iova >>> 12);
-        if (m != null) return m;
+        if (m != null || leaves2m.isEmpty() && leaves1g.isEmpty()) return m;
         m = leaves2m.get(iova >>> 21);
         if (m != null) return m;
         return leaves1g.get(iova >>> 30);

@@ -17,6 +17,8 @@ public final class Iotlb {
     private final IommuInstance iommu;
     private final SimContext ctx;
     private final LongObjectMap<LongObjectMap<IotlbEntry>> byTag = new LongObjectMap<>(8);
+    /** 2 MiB / 1 GiB entries ever filled: while 0, lookups and invalidations probe only 4 KiB keys. */
+    private long largeEntries;
 
     Iotlb(IommuInstance iommu, SimContext ctx) {
         this.iommu = iommu;
@@ -39,8 +41,10 @@ public final class Iotlb {
         IotlbEntry e = null;
         if (m != null) {
             e = m.get(iova >>> 12);
-            if (e == null) e = m.get((iova >>> 21) | (1L << 60));
-            if (e == null) e = m.get((iova >>> 30) | (2L << 60));
+            if (e == null && largeEntries > 0) {
+                e = m.get((iova >>> 21) | (1L << 60));
+                if (e == null) e = m.get((iova >>> 30) | (2L << 60));
+            }
         }
         if (e != null) ctx.counters.iotlbHits++; else ctx.counters.iotlbMisses++;
         return e;
@@ -50,7 +54,7 @@ public final class Iotlb {
         long t = tag(domainId, pasid);
         LongObjectMap<IotlbEntry> m = byTag.get(t);
         if (m == null) byTag.put(t, m = new LongObjectMap<>(64));
-        m.put(key(e.pageBase(), e.pageSize()), e);
+        if (m.put(key(e.pageBase(), e.pageSize()), e) == null && e.pageSize() != IoPageTable.SZ_4K) largeEntries++;
     }
 
     /** Page-selective invalidation of [iova, iova+size) for one (domain, PASID) tag; returns entries dropped. */
@@ -61,6 +65,7 @@ public final class Iotlb {
         long end = iova + size;
         if (size <= 64 * IoPageTable.SZ_4K) {
             for (long a = iova & ~0xfffL; a < end; a += IoPageTable.SZ_4K) if (m.remove(a >>> 12) != null) n++;
+            if (largeEntries == 0) return n;
             for (long a = iova & ~(IoPageTable.SZ_2M - 1); a < end; a += IoPageTable.SZ_2M) {
                 if (m.remove((a >>> 21) | (1L << 60)) != null) n++;
             }
