@@ -1,4 +1,4 @@
-package org.dmaworkbench.dsl.cli;
+package org.dmaworkbench.dsl.batch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,16 +25,16 @@ import org.dmaworkbench.runtime.run.ScenarioRunner;
  * {@link MapBenchmark} once per policy. Never throws: a failure inside the simulator becomes the
  * scenario's error or the policy's row error.
  */
-final class Executor {
+public final class Executor {
     private final ScenarioRunner runner = new ScenarioRunner();
     private final Predicate<String> filter;
 
     /** {@code nameFilter}: null for everything; a glob when it has {@code *} or {@code ?}, else a case-insensitive substring. */
-    Executor(String nameFilter) {
+    public Executor(String nameFilter) {
         this.filter = nameFilter(nameFilter);
     }
 
-    static Predicate<String> nameFilter(String f) {
+    public static Predicate<String> nameFilter(String f) {
         if (f == null || f.isEmpty()) return n -> true;
         if (f.contains("*") || f.contains("?")) {
             StringBuilder re = new StringBuilder();
@@ -50,7 +50,7 @@ final class Executor {
         return n -> n != null && n.toLowerCase(Locale.ROOT).contains(low);
     }
 
-    RunResults.FileRun run(CompiledFile f) {
+    public RunResults.FileRun run(CompiledFile f) {
         List<RunResults.ScenarioRun> scenarios = new ArrayList<>();
         for (ScenarioProgram p : f.scenarios()) if (filter.test(p.name())) scenarios.add(run(p));
         List<RunResults.BenchmarkRun> benchmarks = new ArrayList<>();
@@ -58,7 +58,7 @@ final class Executor {
         return new RunResults.FileRun(f.file(), scenarios, benchmarks);
     }
 
-    RunResults.ScenarioRun run(ScenarioProgram p) {
+    public RunResults.ScenarioRun run(ScenarioProgram p) {
         long t0 = System.nanoTime();
         ScenarioResult r;
         try {
@@ -76,7 +76,7 @@ final class Executor {
 
     private static <T> List<T> orEmpty(List<T> l) { return l == null ? List.of() : l; }
 
-    RunResults.BenchmarkRun run(BenchmarkSpec b) {
+    public RunResults.BenchmarkRun run(BenchmarkSpec b) {
         long t0 = System.nanoTime();
         MapBenchmarkParams params = null;
         try {
@@ -122,7 +122,7 @@ final class Executor {
     }
 
     /** "kva-fast" → KVA_FAST; null when unknown. */
-    static Policy policy(String s) {
+    public static Policy policy(String s) {
         try {
             return Policy.valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (RuntimeException e) {
@@ -131,7 +131,7 @@ final class Executor {
     }
 
     /** KVA_FAST → "kva-fast", the language's spelling. */
-    static String policyName(Policy p) {
+    public static String policyName(Policy p) {
         return p.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -1,4 +1,4 @@
-package org.dmaworkbench.dsl.cli;
+package org.dmaworkbench.dsl.batch;
 
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +14,8 @@ import org.dmaworkbench.runtime.run.StepResult;
  * dma-debug messages and counters, and per benchmark a table and a bar chart of the mean map and
  * unmap latency per policy. All text from the input or the simulator is escaped.
  */
-final class HtmlReport {
-    static final String FILE_NAME = "dmas-report.html";
+public final class HtmlReport {
+    public static final String FILE_NAME = "dmas-report.html";
 
     private static final String MET = "<span class=\"icon met\" title=\"expectation met\">&#10004;</span>";
     private static final String NOT_MET = "<span class=\"icon notmet\" title=\"expectation not met\">&#10008;</span>";
@@ -23,13 +23,13 @@ final class HtmlReport {
 
     private HtmlReport() { }
 
-    static String render(RunResults r) {
+    public static String render(RunResults r) {
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<title>dmas report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>dmas report</h1>\n<p class=\"meta\">").append(e(r.started().toString())).append(" &#183; dmas ")
-                .append(e(DmasCli.version())).append(" &#183; <code>dmas run ").append(e(String.join(" ", r.arguments())))
+                .append(e(Version.get())).append(" &#183; <code>dmas run ").append(e(String.join(" ", r.arguments())))
                 .append("</code></p>\n");
         summary(h, r);
         if (!r.diagnostics().isEmpty()) diagnostics(h, r.diagnostics());
@@ -168,7 +168,7 @@ final class HtmlReport {
     }
 
     /** Horizontal grouped bars: per policy the mean map and unmap latency (exact ns means, shown in µs). */
-    static String chart(List<BenchmarkTable.Row> rows) {
+    public static String chart(List<BenchmarkTable.Row> rows) {
         int labelW = 110, barW = 420, valueW = 90, rowH = 46, top = 30;
         int width = labelW + barW + valueW, height = top + rows.size() * rowH + 10;
         double max = 0;

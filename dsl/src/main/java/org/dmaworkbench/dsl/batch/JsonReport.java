@@ -1,4 +1,4 @@
-package org.dmaworkbench.dsl.cli;
+package org.dmaworkbench.dsl.batch;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -19,25 +19,25 @@ import org.dmaworkbench.runtime.run.StepResult;
  * JSON Schema {@code dmas-report.schema.json} (draft 2020-12, shipped in the jar's root). Every field
  * the schema names is always present (null where it does not apply).
  */
-final class JsonReport {
+public final class JsonReport {
     /** The report format; bumped on incompatible changes. */
-    static final int SCHEMA_VERSION = 1;
-    static final String SCHEMA_ID = "https://dmaworkbench.org/schemas/dmas-report-1.schema.json";
-    static final String FILE_NAME = "dmas-report.json";
+    public static final int SCHEMA_VERSION = 1;
+    public static final String SCHEMA_ID = "https://dmaworkbench.org/schemas/dmas-report-1.schema.json";
+    public static final String FILE_NAME = "dmas-report.json";
 
     private JsonReport() { }
 
-    static String render(RunResults r) {
+    public static String render(RunResults r) {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(build(r));
     }
 
-    static JsonObject build(RunResults r) {
+    public static JsonObject build(RunResults r) {
         JsonObject o = new JsonObject();
         o.addProperty("$schema", SCHEMA_ID);
         o.addProperty("schemaVersion", SCHEMA_VERSION);
         JsonObject tool = new JsonObject();
         tool.addProperty("name", "dmas");
-        tool.addProperty("version", DmasCli.version());
+        tool.addProperty("version", Version.get());
         o.add("tool", tool);
         o.addProperty("generatedAt", r.started().toString());
         o.add("arguments", strings(r.arguments()));

@@ -1,4 +1,4 @@
-package org.dmaworkbench.dsl.cli;
+package org.dmaworkbench.dsl.batch;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -32,14 +32,23 @@ import org.w3c.dom.Element;
  * that could not run, is an {@code error}; {@code system-out} carries the step log. When the input is
  * invalid (nothing runs) each file with errors gets one {@code validation} test case in error.
  */
-final class JunitReport {
+public final class JunitReport {
     private JunitReport() { }
 
     /** Writes the files (after deleting older {@code TEST-*.xml} in {@code dir}); returns the paths written. */
-    static List<Path> write(RunResults r, Path dir) throws IOException {
+    public static List<Path> write(RunResults r, Path dir) throws IOException {
+        return write(r, dir, false);
+    }
+
+    /**
+     * Writes the files; returns the paths written. Older {@code TEST-*.xml} in {@code dir} are deleted
+     * first: all of them, or with {@code onlyOwn} only those this report wrote (they carry the
+     * {@code dmas.file} property), so that a directory shared with Surefire keeps Surefire's files.
+     */
+    public static List<Path> write(RunResults r, Path dir, boolean onlyOwn) throws IOException {
         Files.createDirectories(dir);
         try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "TEST-*.xml")) {
-            for (Path p : old) Files.deleteIfExists(p);
+            for (Path p : old) if (!onlyOwn || isOwn(p)) Files.deleteIfExists(p);
         }
         List<Path> written = new ArrayList<>();
         Map<String, String> suites = render(r);
@@ -51,8 +60,17 @@ final class JunitReport {
         return written;
     }
 
+    private static boolean isOwn(Path p) {
+        try {
+            String head = Files.readString(p, StandardCharsets.UTF_8);
+            return head.contains("<property name=\"dmas.file\"");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Suite name → document. */
-    static Map<String, String> render(RunResults r) {
+    public static Map<String, String> render(RunResults r) {
         Map<String, String> out = new LinkedHashMap<>();
         String timestamp = LocalDateTime.ofInstant(r.started(), ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString();
         if (!r.files().isEmpty()) {
@@ -79,7 +97,7 @@ final class JunitReport {
     }
 
     /** {@code examples/strict-vs-lazy.dmas} → {@code examples.strict-vs-lazy}. */
-    static String suiteName(String file) {
+    public static String suiteName(String file) {
         String s = file.endsWith(".dmas") ? file.substring(0, file.length() - 5)
                 : file.endsWith(".json") ? file.substring(0, file.length() - 5) : file;
         while (s.startsWith("../")) s = s.substring(3);
@@ -102,7 +120,7 @@ final class JunitReport {
         Element props = doc.createElement("properties");
         suite.appendChild(props);
         property(doc, props, "dmas.file", f.file());
-        property(doc, props, "dmas.version", DmasCli.version());
+        property(doc, props, "dmas.version", Version.get());
         property(doc, props, "java.version", System.getProperty("java.version"));
         for (RunResults.ScenarioRun s : f.scenarios()) {
             tests++;
@@ -205,9 +223,13 @@ final class JunitReport {
         return String.format(Locale.ROOT, "%.3f", ns / 1e9);
     }
 
+    /** The XML factories, looked up once per thread (a service lookup each time costs about a millisecond per suite). */
+    private static final ThreadLocal<DocumentBuilderFactory> DOCUMENTS = ThreadLocal.withInitial(DocumentBuilderFactory::newInstance);
+    private static final ThreadLocal<TransformerFactory> TRANSFORMERS = ThreadLocal.withInitial(TransformerFactory::newInstance);
+
     private static Document newDocument() {
         try {
-            return DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            return DOCUMENTS.get().newDocumentBuilder().newDocument();
         } catch (javax.xml.parsers.ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
@@ -215,7 +237,7 @@ final class JunitReport {
 
     private static String serialize(Document doc) {
         try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
+            Transformer t = TRANSFORMERS.get().newTransformer();
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             t.setOutputProperty(OutputKeys.INDENT, "yes");
             t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");

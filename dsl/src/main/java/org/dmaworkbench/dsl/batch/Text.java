@@ -1,25 +1,30 @@
-package org.dmaworkbench.dsl.cli;
+package org.dmaworkbench.dsl.batch;
 
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** Small text helpers shared by the reports: display paths, one-line messages, escaping. */
-final class Text {
+public final class Text {
     private Text() { }
 
     /** The current directory, absolute. */
-    static Path cwd() { return Path.of("").toAbsolutePath().normalize(); }
+    public static Path cwd() { return Path.of("").toAbsolutePath().normalize(); }
 
     /** A path as shown to the user: relative to the current directory when below it, else absolute. */
-    static String display(Path p) {
+    public static String display(Path p) {
+        return display(p, cwd());
+    }
+
+    /** A path as shown to the user: relative to {@code base} when below it, else absolute. */
+    public static String display(Path p, Path base) {
         Path abs = p.toAbsolutePath().normalize();
-        Path cwd = cwd();
-        String s = abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        Path b = base.toAbsolutePath().normalize();
+        String s = abs.startsWith(b) && !abs.equals(b) ? b.relativize(abs).toString() : abs.toString();
         return s.replace('\\', '/');
     }
 
     /** Null-safe, on one line, control characters shown as escapes (binary input stays printable). */
-    static String oneLine(String s) {
+    public static String oneLine(String s) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -34,7 +39,7 @@ final class Text {
     }
 
     /** Escapes text for HTML element content and attribute values. */
-    static String html(String s) {
+    public static String html(String s) {
         if (s == null) return "";
         String clean = xml(s);
         StringBuilder b = new StringBuilder(clean.length() + 16);
@@ -53,7 +58,7 @@ final class Text {
     }
 
     /** Drops the characters XML 1.0 cannot carry (control characters, lone surrogates): U+FFFD in their place. */
-    static String xml(String s) {
+    public static String xml(String s) {
         if (s == null) return "";
         StringBuilder b = null;
         for (int i = 0; i < s.length(); ) {
@@ -75,12 +80,12 @@ final class Text {
     }
 
     /** "1 scenario", "2 scenarios". */
-    static String plural(long n, String word) {
+    public static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
     /** Milliseconds with one decimal. */
-    static String ms(long ns) {
+    public static String ms(long ns) {
         return String.format(Locale.ROOT, "%.1f ms", ns / 1e6);
     }
 }

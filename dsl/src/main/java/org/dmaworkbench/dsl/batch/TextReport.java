@@ -1,4 +1,4 @@
-package org.dmaworkbench.dsl.cli;
+package org.dmaworkbench.dsl.batch;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -17,11 +17,11 @@ import org.dmaworkbench.runtime.run.StepResult;
  * messages; failing steps add the expectation and why it failed; then the benchmark tables, a recap of
  * the failures and a summary.
  */
-final class TextReport {
+public final class TextReport {
     private TextReport() { }
 
     /** Diagnostics, at most {@link Workspace#MAX_SHOWN_PER_FILE} per file. */
-    static void diagnostics(List<Diagnostic> diags, PrintWriter err) {
+    public static void diagnostics(List<Diagnostic> diags, PrintWriter err) {
         Map<String, Integer> shown = new LinkedHashMap<>();
         Map<String, Integer> hidden = new LinkedHashMap<>();
         for (Diagnostic d : diags) {
@@ -34,7 +34,7 @@ final class TextReport {
     }
 
     /** One file's scenarios and benchmarks in source order (printed as soon as the file has run). */
-    static void file(RunResults.FileRun f, PrintWriter out, boolean quiet) {
+    public static void file(RunResults.FileRun f, PrintWriter out, boolean quiet) {
         List<Object> items = new ArrayList<>();
         items.addAll(f.scenarios());
         items.addAll(f.benchmarks());
@@ -52,14 +52,14 @@ final class TextReport {
     }
 
     /** After the files: the recap of failures (when any) and the summary line. */
-    static void footer(RunResults r, PrintWriter out) {
+    public static void footer(RunResults r, PrintWriter out) {
         String failures = failures(r);
         if (!failures.isEmpty()) out.print("\n" + failures);
         out.println();
         out.println(summary(r));
     }
 
-    static String scenarioHeader(RunResults.ScenarioRun s) {
+    public static String scenarioHeader(RunResults.ScenarioRun s) {
         var res = s.result();
         StringBuilder b = new StringBuilder();
         b.append(s.passed() ? "PASS  " : "FAIL  ").append(s.file()).append(':').append(res.line()).append("  ")
@@ -71,7 +71,7 @@ final class TextReport {
     }
 
     /** One scenario: its header line and every step. Also the JUnit report's system-out. */
-    static String scenario(RunResults.ScenarioRun s) {
+    public static String scenario(RunResults.ScenarioRun s) {
         StringBuilder b = new StringBuilder();
         b.append(scenarioHeader(s)).append('\n');
         var res = s.result();
@@ -102,7 +102,7 @@ final class TextReport {
         return b.toString();
     }
 
-    static String benchmarkHeader(RunResults.BenchmarkRun r) {
+    public static String benchmarkHeader(RunResults.BenchmarkRun r) {
         var spec = r.spec();
         StringBuilder b = new StringBuilder();
         b.append(r.passed() ? "BENCH " : "FAIL  ").append(spec.file()).append(':').append(spec.line()).append("  ")
@@ -120,7 +120,7 @@ final class TextReport {
     }
 
     /** One benchmark: the header, the dma_map_benchmark table (one row per policy), refused policies with why. */
-    static String benchmark(RunResults.BenchmarkRun r) {
+    public static String benchmark(RunResults.BenchmarkRun r) {
         StringBuilder b = new StringBuilder();
         b.append(benchmarkHeader(r)).append('\n');
         if (r.error() != null) {
@@ -136,7 +136,7 @@ final class TextReport {
     }
 
     /** "Failures:" and one entry per unmet expectation, stopped scenario or failed benchmark; empty when none. */
-    static String failures(RunResults r) {
+    public static String failures(RunResults r) {
         StringBuilder b = new StringBuilder();
         for (RunResults.FileRun f : r.files()) {
             for (RunResults.ScenarioRun s : f.scenarios()) {
@@ -161,7 +161,7 @@ final class TextReport {
         return b.isEmpty() ? "" : "Failures:\n" + b;
     }
 
-    static String summary(RunResults r) {
+    public static String summary(RunResults r) {
         StringBuilder b = new StringBuilder("Summary: ");
         long sc = r.scenarios(), passed = r.scenariosPassed();
         b.append(Text.plural(sc, "scenario")).append(" (").append(passed).append(" passed, ").append(sc - passed).append(" failed), ");

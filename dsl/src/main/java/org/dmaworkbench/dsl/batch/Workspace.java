@@ -1,4 +1,4 @@
-package org.dmaworkbench.dsl.cli;
+package org.dmaworkbench.dsl.batch;
 
 import com.google.inject.Injector;
 import java.io.IOException;
@@ -42,33 +42,81 @@ import org.eclipse.xtext.validation.Issue;
  * inside it), validates all of them, and lowers the inputs to the runtime's programs. Compiled
  * programs ({@code *.json}, the runtime's format) are read as they are. Never throws for bad input:
  * every problem becomes a {@link Diagnostic}.
+ *
+ * <p>The one pipeline behind {@code ./dmas} and the Maven plugin. The command line passes paths as
+ * typed ({@link #load(List, boolean)}: directories searched, names shown relative to the current
+ * directory); the plugin passes the files it selected and {@link Options}: names shown relative to the
+ * project, an import path for {@code import "classpath:/..."} (source roots, dependency jars and
+ * directories), and a progress callback.
  */
-final class Workspace {
+public final class Workspace {
     /** Diagnostics shown per file at most in the text output (all of them go to the JSON report). */
-    static final int MAX_SHOWN_PER_FILE = 25;
+    public static final int MAX_SHOWN_PER_FILE = 25;
     /** Input files larger than this are refused rather than parsed. */
-    static final long MAX_FILE_BYTES = 64L << 20;
+    public static final long MAX_FILE_BYTES = 64L << 20;
 
     private static Injector injector;
 
     private Workspace() { }
 
     /** The language's injector, created once per JVM (about a second). */
-    static synchronized Injector injector() {
+    public static synchronized Injector injector() {
         if (injector == null) injector = new DmasStandaloneSetup().createInjectorAndDoEMFRegistration();
         return injector;
     }
 
-    /** The inputs after collection: .dmas sources, compiled .json programs, and what went wrong. */
-    record Inputs(List<Path> sources, List<Path> compiled, List<Diagnostic> diagnostics) {
-        boolean isEmpty() { return sources.isEmpty() && compiled.isEmpty(); }
+    /** What a load reports while it goes, per file: the stage, files done so far, the total, the file as shown. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Parsing an input, validating a loaded file (inputs and the local files they import), lowering an input. */
+        enum Stage { PARSE, VALIDATE, LOWER }
+
+        /** Reports nothing. */
+        Progress NONE = (stage, done, total, file) -> { };
+
+        void step(Stage stage, int done, int total, String file);
     }
 
-    /** Everything loaded: the compiled files (inputs only, in input order; empty unless lowered) and all diagnostics. */
-    record Loaded(int files, List<CompiledFile> compiled, List<Diagnostic> diagnostics) {
-        long errors() { return diagnostics.stream().filter(Diagnostic::isError).count(); }
-        long warnings() { return diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).count(); }
-        boolean hasErrors() { return errors() > 0; }
+    /**
+     * How a batch loads.
+     *
+     * @param displayBase file names in diagnostics and reports are relative to this directory when below it
+     * @param importPath  where {@code import "classpath:/a/b.dmas"} looks, in order: directories and jar/zip
+     *                    files ({@code a/b.dmas} inside them); empty: such imports are refused as not local
+     * @param progress    told after each file of each stage
+     */
+    public record Options(Path displayBase, List<Path> importPath, Progress progress) {
+        public Options {
+            displayBase = displayBase == null ? Text.cwd() : displayBase.toAbsolutePath().normalize();
+            importPath = importPath == null ? List.of() : List.copyOf(importPath);
+            progress = progress == null ? Progress.NONE : progress;
+        }
+
+        /** The command line's: names relative to the current directory, no import path, no progress. */
+        public static Options commandLine() {
+            return new Options(Text.cwd(), List.of(), Progress.NONE);
+        }
+
+        String display(Path p) {
+            return Text.display(p, displayBase);
+        }
+    }
+
+    /** The inputs after collection: .dmas sources, compiled .json programs, and what went wrong. */
+    public record Inputs(List<Path> sources, List<Path> compiled, List<Diagnostic> diagnostics) {
+        public boolean isEmpty() { return sources.isEmpty() && compiled.isEmpty(); }
+    }
+
+    /**
+     * Everything loaded: the compiled files (inputs only, in input order; empty unless lowered), the
+     * file each came from (parallel to {@code compiled}), all diagnostics, and every local file that was
+     * read (inputs and the files they import, transitively: what the result depends on).
+     */
+    public record Loaded(int files, List<CompiledFile> compiled, List<Path> compiledFrom, List<Diagnostic> diagnostics,
+                         List<Path> filesRead) {
+        public long errors() { return diagnostics.stream().filter(Diagnostic::isError).count(); }
+        public long warnings() { return diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).count(); }
+        public boolean hasErrors() { return errors() > 0; }
     }
 
     // ------------------------------------------------------------------ collection
@@ -78,7 +126,7 @@ final class Workspace {
      * {@code target} directories skipped); a directory without any {@code .dmas} file contributes its
      * {@code *.json} compiled programs instead. Files are taken as given when they end in .dmas or .json.
      */
-    static Inputs collect(List<String> args) {
+    public static Inputs collect(List<String> args) {
         Set<Path> sources = new LinkedHashSet<>();
         Set<Path> compiled = new LinkedHashSet<>();
         List<Diagnostic> diags = new ArrayList<>();
@@ -137,35 +185,83 @@ final class Workspace {
         json.sort(null);
     }
 
+    /**
+     * The given files as inputs, in the given order: {@code .dmas} sources and compiled {@code .json}
+     * programs; anything else, or a file that does not exist, is an error diagnostic.
+     */
+    public static Inputs inputs(List<Path> files, Options o) {
+        Set<Path> sources = new LinkedHashSet<>();
+        Set<Path> compiled = new LinkedHashSet<>();
+        List<Diagnostic> diags = new ArrayList<>();
+        for (Path f : files) {
+            Path p = f.toAbsolutePath().normalize();
+            String n = p.getFileName() == null ? "" : p.getFileName().toString();
+            if (!Files.isRegularFile(p)) {
+                diags.add(Diagnostic.error(o.display(p), 0, 0, Files.exists(p) ? "not a regular file" : "no such file"));
+            } else if (n.endsWith(".dmas")) {
+                sources.add(p);
+            } else if (n.endsWith(".json")) {
+                compiled.add(p);
+            } else {
+                diags.add(Diagnostic.error(o.display(p), 0, 0, "not a scenario file (expected *.dmas, or a compiled *.json program)"));
+            }
+        }
+        return new Inputs(List.copyOf(sources), List.copyOf(compiled), diags);
+    }
+
     // ------------------------------------------------------------------ loading, validation, lowering
 
-    /** Collects, loads and validates; lowers the inputs too when {@code lower} is set and there is no error. */
-    static Loaded load(List<String> args, boolean lower) {
-        Inputs in = collect(args);
+    /**
+     * The command line's load: collects the paths as typed ({@link #collect}), loads and validates;
+     * lowers the inputs too when {@code lower} is set and there is no error.
+     */
+    public static Loaded load(List<String> args, boolean lower) {
+        return load(collect(args), lower, Options.commandLine());
+    }
+
+    /** Loads and validates exactly these files (see {@link #inputs}); lowers them too when {@code lower} is set and there is no error. */
+    public static Loaded load(List<Path> files, boolean lower, Options o) {
+        return load(inputs(files, o), lower, o);
+    }
+
+    /** Loads and validates the collected inputs; lowers them too when {@code lower} is set and there is no error. */
+    public static Loaded load(Inputs in, boolean lower, Options o) {
         List<Diagnostic> diags = new ArrayList<>(in.diagnostics());
         List<CompiledFile> out = new ArrayList<>();
-        if (!in.sources().isEmpty()) loadSources(in.sources(), lower, diags, out);
+        List<Path> from = new ArrayList<>();
+        Set<Path> read = new LinkedHashSet<>();
+        if (!in.sources().isEmpty()) loadSources(in.sources(), lower, o, diags, out, from, read);
         for (Path p : in.compiled()) {
-            CompiledFile f = readCompiled(p, diags);
-            if (f != null) out.add(f);
+            CompiledFile f = readCompiled(p, o, diags);
+            read.add(p);
+            if (f != null) {
+                out.add(f);
+                from.add(p);
+            }
         }
         diags.sort(Diagnostic.ORDER);
         boolean errors = diags.stream().anyMatch(Diagnostic::isError);
-        return new Loaded(in.sources().size() + in.compiled().size(), errors || !lower ? List.of() : out, diags);
+        boolean none = errors || !lower;
+        return new Loaded(in.sources().size() + in.compiled().size(), none ? List.of() : List.copyOf(out),
+                none ? List.of() : List.copyOf(from), diags, List.copyOf(read));
     }
 
-    private static void loadSources(List<Path> sources, boolean lower, List<Diagnostic> diags, List<CompiledFile> out) {
+    private static void loadSources(List<Path> sources, boolean lower, Options o, List<Diagnostic> diags, List<CompiledFile> out,
+                                    List<Path> from, Set<Path> read) {
         Injector inj = injector();
         XtextResourceSet rs = inj.getInstance(XtextResourceSet.class);
         rs.getLoadOptions().put(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name());
-        rs.setURIConverter(new LocalFilesOnly());
+        ImportPath importPath = new ImportPath(o.importPath());
+        rs.setURIConverter(new LocalFilesOnly(importPath));
         List<Resource> inputs = new ArrayList<>();
         List<String> inputNames = new ArrayList<>();
+        int done = 0;
         for (Path p : sources) {
-            String name = Text.display(p);
+            String name = o.display(p);
             if (!readableText(p, name, diags)) {
                 inputs.add(null);
                 inputNames.add(name);
+                o.progress().step(Progress.Stage.PARSE, ++done, sources.size(), name);
                 continue;
             }
             try {
@@ -176,6 +272,7 @@ final class Workspace {
                 inputs.add(null);
             }
             inputNames.add(name);
+            o.progress().step(Progress.Stage.PARSE, ++done, sources.size(), name);
         }
         try {
             EcoreUtil.resolveAll(rs);
@@ -184,17 +281,27 @@ final class Workspace {
         }
         IResourceValidator validator = inj.getInstance(IResourceValidator.class);
         Set<Resource> validated = new HashSet<>();
+        done = 0;
+        int total = countLocal(rs), counted = rs.getResources().size();
         for (int i = 0; i < rs.getResources().size(); i++) { // imports may add resources while we go
             Resource r = rs.getResources().get(i);
             if (!validated.add(r) || !r.isLoaded() || !(r instanceof XtextResource)) continue;
-            if (r.getURI().isFile() && !Files.isRegularFile(Path.of(r.getURI().toFileString()))) continue; // a missing import: reported at the import
-            String name = displayName(r);
+            Path local = localFile(rs, r);
+            if (local != null) read.add(local);
+            if (!r.getURI().isFile()) continue; // a library file from the import path (a jar): the library's own build checks it
+            if (!Files.isRegularFile(Path.of(r.getURI().toFileString()))) continue; // a missing import: reported at the import
+            String name = displayName(r, o);
             try {
                 for (Issue issue : validator.validate(r, CheckMode.ALL, CancelIndicator.NullImpl)) diags.add(toDiagnostic(name, issue));
             } catch (RuntimeException | StackOverflowError e) {
                 diags.add(Diagnostic.error(name, 0, 0, "cannot validate: " + message(e)));
             }
-            checkImports(r, name, diags);
+            checkImports(r, name, o, importPath, rs, diags);
+            if (rs.getResources().size() != counted) {
+                counted = rs.getResources().size();
+                total = countLocal(rs);
+            }
+            o.progress().step(Progress.Stage.VALIDATE, ++done, Math.max(done, total), name);
         }
         for (int i = 0; i < inputs.size(); i++) {
             Resource r = inputs.get(i);
@@ -215,14 +322,33 @@ final class Workspace {
             Model m = model(r);
             if (m == null) {
                 out.add(new CompiledFile(name, List.of(), List.of()));
-                continue;
+                from.add(sources.get(i));
+            } else {
+                try {
+                    out.add(lowering.lower(m, name));
+                    from.add(sources.get(i));
+                } catch (RuntimeException | StackOverflowError e) {
+                    diags.add(Diagnostic.error(name, 0, 0, "cannot compile (a check the validator misses): " + message(e)));
+                }
             }
-            try {
-                out.add(lowering.lower(m, name));
-            } catch (RuntimeException | StackOverflowError e) {
-                diags.add(Diagnostic.error(name, 0, 0, "cannot compile (a check the validator misses): " + message(e)));
-            }
+            o.progress().step(Progress.Stage.LOWER, i + 1, inputs.size(), name);
         }
+    }
+
+    /** The local file a resource was read from (its own file, or where a classpath: import led), or null (a jar entry, not loaded). */
+    private static Path localFile(XtextResourceSet rs, Resource r) {
+        try {
+            URI n = rs.getURIConverter().normalize(r.getURI());
+            return n.isFile() ? Path.of(n.toFileString()).toAbsolutePath().normalize() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static int countLocal(XtextResourceSet rs) {
+        int n = 0;
+        for (Resource r : rs.getResources()) if (r.isLoaded() && r instanceof XtextResource && r.getURI().isFile()) n++;
+        return n;
     }
 
     private static Model model(Resource r) {
@@ -295,7 +421,8 @@ final class Workspace {
     }
 
     /** An import naming a file that does not exist is an error at the import (Xtext only says the names do not resolve). */
-    private static void checkImports(Resource r, String name, List<Diagnostic> diags) {
+    private static void checkImports(Resource r, String name, Options o, ImportPath importPath, XtextResourceSet rs,
+                                     List<Diagnostic> diags) {
         Model m = model(r);
         if (m == null) return;
         for (Import imp : m.getImports()) {
@@ -307,9 +434,15 @@ final class Workspace {
             String problem;
             try {
                 URI resolved = URI.createURI(u).resolve(r.getURI());
-                if (!resolved.isFile()) problem = "import \"" + u + "\": only local files can be imported";
+                if (ImportPath.SCHEME.equals(resolved.scheme()) && !importPath.isEmpty()) {
+                    URI found = importPath.find(resolved);
+                    if (found == null) problem = "imported file not found on the import path: " + u;
+                    else if (found.isFile() && !Files.isRegularFile(Path.of(found.toFileString()))) {
+                        problem = "imported file not found: " + o.display(Path.of(found.toFileString()));
+                    } else continue;
+                } else if (!resolved.isFile()) problem = "import \"" + u + "\": only local files can be imported";
                 else if (!Files.isRegularFile(Path.of(resolved.toFileString()))) {
-                    problem = "imported file not found: " + Text.display(Path.of(resolved.toFileString()));
+                    problem = "imported file not found: " + o.display(Path.of(resolved.toFileString()));
                 } else continue;
             } catch (RuntimeException e) {
                 problem = "import \"" + u + "\": not a valid path";
@@ -321,13 +454,13 @@ final class Workspace {
         }
     }
 
-    private static String displayName(Resource r) {
+    private static String displayName(Resource r, Options o) {
         URI u = r.getURI();
-        return u.isFile() ? Text.display(Path.of(u.toFileString())) : u.toString();
+        return u.isFile() ? o.display(Path.of(u.toFileString())) : u.toString();
     }
 
-    private static CompiledFile readCompiled(Path p, List<Diagnostic> diags) {
-        String name = Text.display(p);
+    private static CompiledFile readCompiled(Path p, Options o, List<Diagnostic> diags) {
+        String name = o.display(p);
         try {
             CompiledFile f = ProgramJson.readCompiledFile(Files.readString(p));
             String problem = structureProblem(f);
@@ -358,7 +491,7 @@ final class Workspace {
     private static final java.util.regex.Pattern JAVA_EXCEPTION_PREFIX =
             java.util.regex.Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
 
-    static boolean isStackOverflow(Throwable e) {
+    public static boolean isStackOverflow(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) if (t instanceof StackOverflowError) return true;
         return false;
     }
@@ -430,7 +563,8 @@ final class Workspace {
         return null;
     }
 
-    static String message(Throwable e) {
+    /** A throwable as one line for the user: the innermost useful message, without Java class names. */
+    public static String message(Throwable e) {
         if (isStackOverflow(e)) return "input nested too deeply (stack overflow)";
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t instanceof org.eclipse.emf.common.util.WrappedException)) {
@@ -445,11 +579,36 @@ final class Workspace {
         return Text.oneLine(m.isBlank() ? t.getClass().getSimpleName() : m);
     }
 
-    /** Reads local files only: an import of an http: or platform: URI never leaves the machine. */
+    /**
+     * Reads local files only: an import of an http: or platform: URI never leaves the machine.
+     * {@code classpath:} URIs are looked up on the import path (a directory's file, or a jar's entry).
+     */
     private static final class LocalFilesOnly extends ExtensibleURIConverterImpl {
+        private final ImportPath importPath;
+
+        LocalFilesOnly(ImportPath importPath) {
+            this.importPath = importPath;
+        }
+
+        @Override public URI normalize(URI uri) {
+            if (ImportPath.SCHEME.equals(uri.scheme())) {
+                URI found = importPath.find(uri);
+                if (found != null) return found;
+            }
+            return super.normalize(uri);
+        }
+
         @Override public InputStream createInputStream(URI uri, Map<?, ?> options) throws IOException {
-            if (!uri.isFile()) throw new IOException("only local files can be imported: " + uri);
+            if (!isLocal(normalize(uri))) throw new IOException("only local files can be imported: " + uri);
             return super.createInputStream(uri, options);
+        }
+
+        @Override public boolean exists(URI uri, Map<?, ?> options) {
+            return isLocal(normalize(uri)) && super.exists(uri, options);
+        }
+
+        private static boolean isLocal(URI u) {
+            return u.isFile() || ImportPath.isLocalArchive(u);
         }
     }
 }

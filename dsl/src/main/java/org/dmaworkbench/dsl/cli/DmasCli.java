@@ -1,9 +1,9 @@
 package org.dmaworkbench.dsl.cli;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.dmaworkbench.dsl.batch.Version;
+import org.dmaworkbench.dsl.batch.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,18 +103,7 @@ public final class DmasCli implements Callable<Integer> {
 
     /** The tool's version: the jar manifest's Implementation-Version, else Maven's pom.properties, else "dev". */
     static String version() {
-        String v = DmasCli.class.getPackage() == null ? null : DmasCli.class.getPackage().getImplementationVersion();
-        if (v != null) return v;
-        try (InputStream in = DmasCli.class.getResourceAsStream("/META-INF/maven/org.dmaworkbench/dmas-dsl/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                if (p.getProperty("version") != null) return p.getProperty("version");
-            }
-        } catch (java.io.IOException | RuntimeException ignored) {
-            // fall through
-        }
-        return "dev";
+        return Version.get();
     }
 
     /** picocli's --version. */

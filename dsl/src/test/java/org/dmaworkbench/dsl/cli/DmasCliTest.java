@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
+import org.dmaworkbench.dsl.batch.Workspace;
 import org.dmaworkbench.runtime.program.CompiledFile;
 import org.dmaworkbench.runtime.program.ProgramJson;
 import org.junit.jupiter.api.Test;
