@@ -167,7 +167,7 @@ public final class DeviceDmaEngine {
             lastFault = fault(arch, FaultClass.NOT_PRESENT, type, a, findings, notPresent(domain, a, who));
             return null;
         }
-        long ps = domain.pageTable().leafSize(a);
+        long ps = m.size() < IoPageTable.SZ_2M ? IoPageTable.SZ_4K : domain.pageTable().leafSize(a); // small maps have 4 KiB leaves only
         long base = a & -ps;
         return new IotlbEntry(base, m.translate(base), ps, m.prot(), m, null, ctx.step());
     }
