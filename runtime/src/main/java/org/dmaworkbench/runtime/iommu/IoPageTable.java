@@ -42,6 +42,14 @@ public final class IoPageTable {
      * range is already mapped (io-pgtable's -EEXIST, rolled back by {@code iommu_map}).
      */
     public IoMapping map(long iova, long pa, long size, int prot, Object owner, int step) {
+        if (size == SZ_4K && leaves2m.isEmpty() && leaves1g.isEmpty()) {
+            // the DMA API's common case: one page, one probe
+            IoMapping m = new IoMapping(iova, pa, size, prot, SZ_4K, owner, step);
+            if (leaves4k.putIfAbsent(iova >>> 12, m) != null) return null;
+            liveBytes += size;
+            liveMappings++;
+            return m;
+        }
         for (long off = 0; off < size; off += SZ_4K) {
             if (lookup(iova + off) != null) return null;
         }

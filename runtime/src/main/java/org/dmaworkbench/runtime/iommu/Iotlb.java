@@ -19,6 +19,9 @@ public final class Iotlb {
     private final LongObjectMap<LongObjectMap<IotlbEntry>> byTag = new LongObjectMap<>(8);
     /** 2 MiB / 1 GiB entries ever filled: while 0, lookups and invalidations probe only 4 KiB keys. */
     private long largeEntries;
+    /** One-entry cache of the last tag's map: one (domain, PASID) is hit many times in a row. */
+    private long lastTag = -1;
+    private LongObjectMap<IotlbEntry> lastMap;
 
     Iotlb(IommuInstance iommu, SimContext ctx) {
         this.iommu = iommu;
@@ -37,7 +40,7 @@ public final class Iotlb {
 
     /** Looks up {@code iova}; counts a hit or a miss. */
     public IotlbEntry lookup(int domainId, int pasid, long iova) {
-        LongObjectMap<IotlbEntry> m = byTag.get(tag(domainId, pasid));
+        LongObjectMap<IotlbEntry> m = entries(tag(domainId, pasid));
         IotlbEntry e = null;
         if (m != null) {
             e = m.get(iova >>> 12);
@@ -50,16 +53,30 @@ public final class Iotlb {
         return e;
     }
 
+    private LongObjectMap<IotlbEntry> entries(long tag) {
+        if (tag == lastTag) return lastMap;
+        LongObjectMap<IotlbEntry> m = byTag.get(tag);
+        if (m != null) {
+            lastTag = tag;
+            lastMap = m;
+        }
+        return m;
+    }
+
     public void fill(int domainId, int pasid, IotlbEntry e) {
         long t = tag(domainId, pasid);
-        LongObjectMap<IotlbEntry> m = byTag.get(t);
-        if (m == null) byTag.put(t, m = new LongObjectMap<>(64));
+        LongObjectMap<IotlbEntry> m = entries(t);
+        if (m == null) {
+            byTag.put(t, m = new LongObjectMap<>(64));
+            lastTag = t;
+            lastMap = m;
+        }
         if (m.put(key(e.pageBase(), e.pageSize()), e) == null && e.pageSize() != IoPageTable.SZ_4K) largeEntries++;
     }
 
     /** Page-selective invalidation of [iova, iova+size) for one (domain, PASID) tag; returns entries dropped. */
     public int invalidateRange(int domainId, int pasid, long iova, long size) {
-        LongObjectMap<IotlbEntry> m = byTag.get(tag(domainId, pasid));
+        LongObjectMap<IotlbEntry> m = entries(tag(domainId, pasid));
         if (m == null || m.isEmpty()) return 0;
         int n = 0;
         long end = iova + size;
@@ -86,6 +103,8 @@ public final class Iotlb {
     /** Domain-selective invalidation ({@code flush_iotlb_all}): every PASID of the domain. */
     public int invalidateDomain(int domainId) {
         int[] n = {0};
+        lastTag = -1;
+        lastMap = null;
         byTag.removeIf(k -> {
             if ((k >>> 21) != domainId) return false;
             n[0] += byTag.get(k).size();
@@ -96,7 +115,7 @@ public final class Iotlb {
 
     /** Number of cached entries for a (domain, PASID) tag. */
     public int size(int domainId, int pasid) {
-        LongObjectMap<IotlbEntry> m = byTag.get(tag(domainId, pasid));
+        LongObjectMap<IotlbEntry> m = entries(tag(domainId, pasid));
         return m == null ? 0 : m.size();
     }
 }

@@ -62,6 +62,24 @@ public final class LongObjectMap<V> {
         }
     }
 
+    /** Inserts unless the key is present; returns the present value (nothing changed) or null (inserted). */
+    @SuppressWarnings("unchecked")
+    public V putIfAbsent(long key, V value) {
+        if (key == FREE) throw new IllegalArgumentException("reserved key");
+        int i = hash(key) & mask;
+        while (true) {
+            long k = keys[i];
+            if (k == key) return (V) vals[i];
+            if (k == FREE) {
+                keys[i] = key;
+                vals[i] = value;
+                if (++size * 2 > keys.length) grow();
+                return null;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public V remove(long key) {
         int i = hash(key) & mask;
