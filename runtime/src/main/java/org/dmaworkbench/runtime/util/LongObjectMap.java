@@ -30,54 +30,49 @@ public final class LongObjectMap<V> {
         return (int) (h ^ (h >>> 32));
     }
 
-    @SuppressWarnings("unchecked")
-    public V get(long key) {
+    /** The slot holding {@code key}, or {@code ~slot} of the free slot where it would be inserted. */
+    private int slot(long key) {
         int i = hash(key) & mask;
         while (true) {
             long k = keys[i];
-            if (k == key) return (V) vals[i];
-            if (k == FREE) return null;
+            if (k == key) return i;
+            if (k == FREE) return ~i;
             i = (i + 1) & mask;
         }
     }
 
+    private void insertAt(int i, long key, V value) {
+        if (key == FREE) throw new IllegalArgumentException("reserved key");
+        keys[i] = key;
+        vals[i] = value;
+        if (++size * 2 > keys.length) grow();
+    }
+
+    @SuppressWarnings("unchecked")
+    public V get(long key) {
+        int i = slot(key);
+        return i >= 0 ? (V) vals[i] : null;
+    }
+
     @SuppressWarnings("unchecked")
     public V put(long key, V value) {
-        if (key == FREE) throw new IllegalArgumentException("reserved key");
-        int i = hash(key) & mask;
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                V old = (V) vals[i];
-                vals[i] = value;
-                return old;
-            }
-            if (k == FREE) {
-                keys[i] = key;
-                vals[i] = value;
-                if (++size * 2 > keys.length) grow();
-                return null;
-            }
-            i = (i + 1) & mask;
+        int i = slot(key);
+        if (i < 0) {
+            insertAt(~i, key, value);
+            return null;
         }
+        V old = (V) vals[i];
+        vals[i] = value;
+        return old;
     }
 
     /** Inserts unless the key is present; returns the present value (nothing changed) or null (inserted). */
     @SuppressWarnings("unchecked")
     public V putIfAbsent(long key, V value) {
-        if (key == FREE) throw new IllegalArgumentException("reserved key");
-        int i = hash(key) & mask;
-        while (true) {
-            long k = keys[i];
-            if (k == key) return (V) vals[i];
-            if (k == FREE) {
-                keys[i] = key;
-                vals[i] = value;
-                if (++size * 2 > keys.length) grow();
-                return null;
-            }
-            i = (i + 1) & mask;
-        }
+        int i = slot(key);
+        if (i >= 0) return (V) vals[i];
+        insertAt(~i, key, value);
+        return null;
     }
 
     @SuppressWarnings("unchecked")
