@@ -22,7 +22,7 @@ import org.dmaworkbench.dsl.batch.Workspace;
 /**
  * Lowers every {@code .dmas} file of the source directory to the runtime's compiled program format
  * ({@code *.json}) under {@code target/dmas/}, mirroring the source tree; the runtime alone runs these
- * ({@code java -jar dmas-runtime.jar run target/dmas}). Only changed programs are rewritten, files of
+ * ({@code java -jar dmas-runtime-standalone.jar run target/dmas}). Only changed programs are rewritten, files of
  * removed sources are deleted, and an unchanged file set is not compiled again.
  */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.COMPILE, requiresDependencyResolution = ResolutionScope.TEST,

@@ -15,7 +15,7 @@ import org.dmaworkbench.runtime.run.StepResult;
 
 /**
  * Runs compiled programs (JSON written by the language's compiler) with the runtime alone:
- * {@code java -jar dmas-runtime.jar FILE.json...}. Exit 0 when every expectation is met, 1 when
+ * {@code java -jar dmas-runtime-standalone.jar FILE.json...}. Exit 0 when every expectation is met, 1 when
  * some is not, 2 for unreadable input.
  */
 public final class RuntimeMain {

@@ -13,7 +13,7 @@ import org.dmaworkbench.runtime.program.ProgramJson;
  * The compile path: each lowered {@code .dmas} file written as the runtime's program format
  * ({@link ProgramJson}, {@code *.json}) under an output directory, mirroring the source tree:
  * {@code src/main/dmas/a/b.dmas} becomes {@code OUT/a/b.json}. The runtime alone runs these
- * ({@code java -jar dmas-runtime.jar run OUT}, or {@code ./dmas run OUT}).
+ * ({@code java -jar dmas-runtime-standalone.jar run OUT}, or {@code ./dmas run OUT}).
  */
 public final class CompiledOutput {
     private CompiledOutput() { }

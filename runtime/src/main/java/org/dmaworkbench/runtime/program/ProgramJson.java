@@ -9,7 +9,7 @@ import org.dmaworkbench.runtime.run.ScenarioResult;
  * JSON form of compiled programs and of results (schema: the record components of
  * {@link CompiledFile}, {@link ScenarioProgram}, {@link Step}, {@link Arg}, {@link Expectation}
  * and {@link ScenarioResult}, field names as in the records). A compiled file can be run by the
- * runtime alone: {@code java -jar dmas-runtime.jar program.json}.
+ * runtime alone: {@code java -jar dmas-runtime-standalone.jar program.json}.
  */
 public final class ProgramJson {
     /** Format version written into every document. */
