@@ -53,7 +53,6 @@ import org.dmaworkbench.runtime.program.PlatformSpec;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.program.Step;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -261,6 +260,4 @@ public class DmasLowering {
         ICompositeNode n = NodeModelUtils.findActualNodeFor(o);
         return n == null ? "" : NodeModelUtils.getTokenText(n);
     }
-
-    static EObject root(EObject o) { return EcoreUtil.getRootContainer(o); }
 }

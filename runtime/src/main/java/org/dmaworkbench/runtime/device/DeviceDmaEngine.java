@@ -49,7 +49,7 @@ public final class DeviceDmaEngine {
         List<Finding> findings = new ArrayList<>();
         String who = pasid == null ? dev.bdfName() : dev.bdfName() + " PASID " + pasid;
         if (dev.iommu() == null) {
-            return complete(dev, null, who, addr, len, type, findings, null);
+            return complete(dev, null, who, addr, len, type, findings);
         }
         IommuArch arch = dev.iommu().arch();
         IommuDomain domain;
@@ -80,7 +80,7 @@ public final class DeviceDmaEngine {
             return fault(arch, FaultClass.BLOCKED, type, addr, findings, who + " is attached to the blocking domain");
         }
         if (domain.type() == DomainType.IDENTITY) {
-            return complete(dev, domain, who, addr, len, type, findings, null);
+            return complete(dev, domain, who, addr, len, type, findings);
         }
         // translate page by page
         int npages = (int) ((((addr + len - 1) >>> 12) - (addr >>> 12)) + 1);
@@ -230,7 +230,7 @@ public final class DeviceDmaEngine {
 
     /** Untranslated (no IOMMU) or identity: the address is physical. */
     private DmaOutcome complete(Device dev, IommuDomain domain, String who, long addr, long len, AccessType type,
-                                List<Finding> findings, Object unused) {
+                                List<Finding> findings) {
         List<DmaOutcome.Touched> touched = new ArrayList<>();
         for (long a = addr; a < addr + len; ) {
             long chunk = Math.min(addr + len, (a & ~PhysicalMemory.PAGE_MASK_LOW) + PhysicalMemory.PAGE_SIZE) - a;
@@ -343,7 +343,4 @@ public final class DeviceDmaEngine {
     }
 
     private static String via(IommuDomain d) { return d == null ? "no IOMMU" : d.describe(); }
-
-    /** Page size constant re-exported for callers building addresses. */
-    public static long pageSize() { return IoPageTable.SZ_4K; }
 }

@@ -53,7 +53,6 @@ public final class IoPageTable {
         for (long off = 0; off < size; off += SZ_4K) {
             if (lookup(iova + off) != null) return null;
         }
-        long largest = SZ_4K;
         IoMapping m = null;
         long off = 0;
         while (off < size) {
@@ -61,7 +60,6 @@ public final class IoPageTable {
             if (m == null) {
                 m = new IoMapping(iova, pa, size, prot, pg, owner, step);
             }
-            largest = Math.max(largest, pg);
             if (pg == SZ_4K) leaves4k.put((iova + off) >>> 12, m);
             else if (pg == SZ_2M) leaves2m.put((iova + off) >>> 21, m);
             else leaves1g.put((iova + off) >>> 30, m);

@@ -23,7 +23,6 @@ public final class KernelPageTable {
     private final Map<Long, KernelPte> small = new HashMap<>();     // 4K overrides and vmalloc pages, keyed by va>>>12
     private final Map<Long, Boolean> split = new HashMap<>();        // 2M direct-map regions split into 4K, keyed by va>>>21
     private final List<Change> changes = new ArrayList<>();
-    private long generation;
     private Runnable changeListener;
 
     public KernelPageTable(long pageOffset, long memBytes) {
@@ -48,14 +47,12 @@ public final class KernelPageTable {
     /** Installs 4 KiB mappings ({@code vmap_pages_range}); never logged as a hazard: new entries cannot be stale. */
     public void map(long va, long pa, boolean writable, boolean exec) {
         small.put(va >>> PhysicalMemory.PAGE_SHIFT, new KernelPte(pa, PhysicalMemory.PAGE_SIZE, writable, exec));
-        generation++;
     }
 
     /** Removes 4 KiB mappings ({@code vunmap_range}) and logs the change. */
     public void unmap(long va, long len, String what, int step) {
         for (long v = va; v < va + len; v += PhysicalMemory.PAGE_SIZE) small.remove(v >>> PhysicalMemory.PAGE_SHIFT);
         changes.add(new Change(va, len, what, step));
-        generation++;
         changed();
     }
 
@@ -72,7 +69,6 @@ public final class KernelPageTable {
             small.put(v >>> PhysicalMemory.PAGE_SHIFT, new KernelPte(pa, PhysicalMemory.PAGE_SIZE, writable, exec));
         }
         changes.add(new Change(va, len, what, step));
-        generation++;
         changed();
     }
 
@@ -81,8 +77,6 @@ public final class KernelPageTable {
 
     private void changed() { if (changeListener != null) changeListener.run(); }
 
-    /** Increases on every change; a cached translation taken at an older generation may be stale. */
-    public long generation() { return generation; }
 
     /** The last logged change touching {@code va}, or null. */
     public Change lastChangeAt(long va) {
