@@ -17,25 +17,34 @@ import org.dmaworkbench.runtime.program.BenchmarkSpec;
 import org.dmaworkbench.runtime.program.CompiledFile;
 import org.dmaworkbench.runtime.program.DeviceSpec;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
+import org.dmaworkbench.runtime.run.RunCancelledException;
 import org.dmaworkbench.runtime.run.ScenarioResult;
 import org.dmaworkbench.runtime.run.ScenarioRunner;
 
 /**
  * Runs compiled files: every scenario through the {@link ScenarioRunner}, every benchmark through
  * {@link MapBenchmark} once per policy. Never throws: a failure inside the simulator becomes the
- * scenario's error or the policy's row error.
+ * scenario's error or the policy's row error. The one exception is a cancelled run: when the
+ * calling thread is interrupted, {@link RunCancelledException} unwinds out of {@code run}.
  */
 public final class Executor {
     private final ScenarioRunner runner = new ScenarioRunner();
     private final Predicate<String> filter;
 
-    /** {@code nameFilter}: null for everything; a glob when it has {@code *} or {@code ?}, else a case-insensitive substring. */
+    /**
+     * {@code nameFilter}: null for everything; {@code =name} for exactly that name; a glob when it
+     * has {@code *} or {@code ?}; else a case-insensitive substring.
+     */
     public Executor(String nameFilter) {
         this.filter = nameFilter(nameFilter);
     }
 
     public static Predicate<String> nameFilter(String f) {
         if (f == null || f.isEmpty()) return n -> true;
+        if (f.startsWith("=")) {
+            String exact = f.substring(1);
+            return n -> exact.equals(n);
+        }
         if (f.contains("*") || f.contains("?")) {
             StringBuilder re = new StringBuilder();
             for (char c : f.toCharArray()) {
@@ -52,9 +61,15 @@ public final class Executor {
 
     public RunResults.FileRun run(CompiledFile f) {
         List<RunResults.ScenarioRun> scenarios = new ArrayList<>();
-        for (ScenarioProgram p : f.scenarios()) if (filter.test(p.name())) scenarios.add(run(p));
+        for (ScenarioProgram p : f.scenarios()) {
+            RunCancelledException.check();
+            if (filter.test(p.name())) scenarios.add(run(p));
+        }
         List<RunResults.BenchmarkRun> benchmarks = new ArrayList<>();
-        for (BenchmarkSpec b : f.benchmarks()) if (filter.test(b.name())) benchmarks.add(run(b));
+        for (BenchmarkSpec b : f.benchmarks()) {
+            RunCancelledException.check();
+            if (filter.test(b.name())) benchmarks.add(run(b));
+        }
         return new RunResults.FileRun(f.file(), scenarios, benchmarks);
     }
 
@@ -63,6 +78,8 @@ public final class Executor {
         ScenarioResult r;
         try {
             r = runner.run(p);
+        } catch (RunCancelledException e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             r = new ScenarioResult(p.name(), p.file(), p.line(), List.of(), List.of(), List.of(), Map.of(), 0, List.of(), false,
                     "internal error in the simulator: " + Workspace.message(e));
@@ -102,12 +119,16 @@ public final class Executor {
                     rows.add(BenchmarkTable.Row.of(MapBenchmark.run(b.platform(), dev, params, pol)));
                 } catch (MapBenchmarkException e) {
                     rows.add(BenchmarkTable.Row.failed(pol, e.getMessage()));
+                } catch (RunCancelledException e) {
+                    throw e;
                 } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                     rows.add(BenchmarkTable.Row.failed(pol, "internal error in the simulator: " + Workspace.message(e)));
                 }
             }
             String title = (b.platform().name() == null ? "" : b.platform().name() + " / ") + dev.name();
             return new RunResults.BenchmarkRun(b, params, new BenchmarkTable(title, params, rows), null, System.nanoTime() - t0);
+        } catch (RunCancelledException e) {
+            throw e;
         } catch (RuntimeException e) {
             return new RunResults.BenchmarkRun(b, params, null, "internal error: " + Workspace.message(e), System.nanoTime() - t0);
         }

@@ -30,6 +30,7 @@ import org.eclipse.emf.ecore.resource.impl.ExtensibleURIConverterImpl;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -250,6 +251,8 @@ public final class Workspace {
                                     List<Path> from, Set<Path> read) {
         Injector inj = injector();
         XtextResourceSet rs = inj.getInstance(XtextResourceSet.class);
+        // this injector's factory, not whichever setup registered last in EMF's global registry (the IDE has two)
+        rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("dmas", inj.getInstance(IResourceFactory.class));
         rs.getLoadOptions().put(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name());
         ImportPath importPath = new ImportPath(o.importPath());
         rs.setURIConverter(new LocalFilesOnly(importPath));

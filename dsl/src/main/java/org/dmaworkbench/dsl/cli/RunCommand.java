@@ -2,8 +2,6 @@ package org.dmaworkbench.dsl.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.dmaworkbench.dsl.batch.Executor;
-import org.dmaworkbench.dsl.batch.HtmlReport;
-import org.dmaworkbench.dsl.batch.JsonReport;
-import org.dmaworkbench.dsl.batch.JunitReport;
+import org.dmaworkbench.dsl.batch.Reports;
+import org.dmaworkbench.dsl.batch.Reports.Format;
 import org.dmaworkbench.dsl.batch.RunResults;
 import org.dmaworkbench.dsl.batch.Text;
 import org.dmaworkbench.dsl.batch.TextReport;
@@ -36,8 +33,6 @@ import picocli.CommandLine.Spec;
                 "2:invalid input: diagnostics printed as file:line:col, nothing was run"})
 final class RunCommand implements Callable<Integer> {
 
-    /** Output formats: the console text, and the three report files. */
-    enum Format { text, json, junit, html }
 
     @Spec
     CommandSpec spec;
@@ -55,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = {"-s", "--scenario"}, paramLabel = "NAME-FILTER",
-            description = "run only the scenarios and benchmarks whose name contains this text (case-insensitive), or matches it as a glob with * and ?")
+            description = "run only the scenarios and benchmarks whose name contains this text (case-insensitive), matches it as a glob with * and ?, or, written =NAME, is exactly NAME")
     String filter;
 
     @Option(names = {"-q", "--quiet"}, description = "print the steps of failing scenarios only")
@@ -122,20 +117,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void writeReports(RunResults r, Set<Format> fmt, PrintWriter stdout) throws IOException {
-        if (!fmt.contains(Format.json) && !fmt.contains(Format.junit) && !fmt.contains(Format.html)) return;
-        Files.createDirectories(out);
-        List<Path> written = new ArrayList<>();
-        if (fmt.contains(Format.json)) {
-            Path p = out.resolve(JsonReport.FILE_NAME);
-            Files.writeString(p, JsonReport.render(r), StandardCharsets.UTF_8);
-            written.add(p);
-        }
-        if (fmt.contains(Format.junit)) written.addAll(JunitReport.write(r, out));
-        if (fmt.contains(Format.html)) {
-            Path p = out.resolve(HtmlReport.FILE_NAME);
-            Files.writeString(p, HtmlReport.render(r), StandardCharsets.UTF_8);
-            written.add(p);
-        }
-        for (Path p : written) stdout.println("report: " + Text.display(p));
+        for (Path p : Reports.write(r, fmt, out)) stdout.println("report: " + Text.display(p));
     }
 }

@@ -2,6 +2,7 @@ package org.dmaworkbench.dsl.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.dmaworkbench.runtime.program.CompiledFile;
 import org.dmaworkbench.runtime.program.ProgramJson;
+import org.dmaworkbench.runtime.run.RunCancelledException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +51,23 @@ class BatchApiTest {
         assertTrue(l.filesRead().contains(GOOD.resolve("platforms/spr.dmas").normalize()), l.filesRead()::toString);
         assertEquals(List.of("PARSE 1/2 scenarios.dmas", "PARSE 2/2 bench.dmas", "VALIDATE 1/3 scenarios.dmas", "VALIDATE 2/3 bench.dmas",
                 "VALIDATE 3/3 platforms/spr.dmas", "LOWER 1/2 scenarios.dmas", "LOWER 2/2 bench.dmas"), steps);
+    }
+
+    @Test
+    void anInterruptedRunStopsWithRunCancelledAndAnUninterruptedOneRunsEverything() {
+        Workspace.Loaded l = Workspace.load(List.of(GOOD.resolve("scenarios.dmas"), GOOD.resolve("bench.dmas")), true,
+                new Workspace.Options(GOOD, List.of(), null));
+        Executor executor = new Executor(null);
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(RunCancelledException.class, () -> executor.run(l.compiled().get(0)));
+            assertThrows(RunCancelledException.class, () -> executor.run(l.compiled().get(1)));
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt flag is left for the caller");
+        }
+        RunResults.FileRun bench = executor.run(l.compiled().get(1));
+        assertFalse(bench.benchmarks().isEmpty());
+        assertTrue(bench.benchmarks().stream().allMatch(RunResults.BenchmarkRun::passed), bench::toString);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.dmaworkbench.runtime.mem.Allocation;
 import org.dmaworkbench.runtime.mem.PhysicalMemory;
 import org.dmaworkbench.runtime.program.DeviceSpec;
 import org.dmaworkbench.runtime.program.PlatformSpec;
+import org.dmaworkbench.runtime.run.RunCancelledException;
 
 /**
  * The simulator's {@code dma_map_benchmark} (kernel/dma/map_benchmark.c, Barry Song 2020): boots the
@@ -76,6 +77,7 @@ public final class MapBenchmark {
             Map<String, Long> before = ctx.counters.asMap();
             long start = ctx.clock.now();
             for (long i = 0; i < params.iterations(); i++) {
+                if ((i & 255) == 0) RunCancelledException.check();
                 for (int t = 0; t < threads; t++) {
                     ctx.setCpu(t);
                     if (memset) {

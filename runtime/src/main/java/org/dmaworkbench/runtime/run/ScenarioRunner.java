@@ -70,6 +70,7 @@ public final class ScenarioRunner {
                 if (n < 0 || n > MAX_REPEAT) throw new StepError(s.line(), "repeat count " + n + " outside 0.." + MAX_REPEAT);
                 List<StepResult> inner = new ArrayList<>();
                 for (long i = 0; i < n; i++) {
+                    RunCancelledException.check();
                     inner.clear();
                     runSteps(st, s.body(), inner, findings, debug);
                     List<StepResult> failed = inner.stream().filter(r -> !r.passed()).toList();
@@ -84,6 +85,7 @@ public final class ScenarioRunner {
                 if (!allPassed) return;
                 continue;
             }
+            RunCancelledException.check();
             StepResult r = runStep(st, s);
             for (Finding f : r.findings()) if (findings.size() < MAX_LISTED) findings.add(f);
             for (String d : r.dmaDebug()) if (debug.size() < MAX_LISTED) debug.add(d);

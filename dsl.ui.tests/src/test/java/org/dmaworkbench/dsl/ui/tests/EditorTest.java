@@ -1,0 +1,320 @@
+package org.dmaworkbench.dsl.ui.tests;
+
+import static org.dmaworkbench.dsl.ui.tests.Workbench.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.dmaworkbench.dsl.ui.markers.DmasMarkers;
+import org.dmaworkbench.dsl.ui.outline.DmasOutlinePage;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.source.Annotation;
+import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.jface.text.source.projection.ProjectionAnnotation;
+import org.eclipse.jface.text.source.projection.ProjectionViewer;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IMarkerResolution;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.ui.views.contentoutline.ContentOutline;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The .dmas editor in a real workbench: every feature reached through the editor's own commands and views. */
+@ExtendWith(NoErrorsLogged.class)
+class EditorTest {
+    private IProject project;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cleanWorkspace();
+        project = project("editor");
+        file(project, "platforms/lab.dmas", Fixtures.PLATFORM);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        closePopups();
+        page().closeAllEditors(false);
+    }
+
+    @Test
+    void dmasFilesOpenInTheGenericEditorWithSyntaxAndSemanticColours() throws Exception {
+        ITextEditor editor = open(file(project, "s.dmas", Fixtures.SCENARIOS));
+        assertEquals("org.eclipse.ui.genericeditor.GenericEditor", editor.getSite().getId());
+        StyledText text = viewer(editor).getTextWidget();
+        int kw = Fixtures.SCENARIOS.indexOf("scenario");
+        waitUntil("keyword 'scenario' in bold", 5000, () -> text.getStyleRangeAtOffset(kw) != null
+                && (text.getStyleRangeAtOffset(kw).fontStyle & org.eclipse.swt.SWT.BOLD) != 0);
+        int device = Fixtures.SCENARIOS.indexOf("nic0");
+        int keyword = Fixtures.SCENARIOS.indexOf("probe");
+        waitUntil("device 'nic0' coloured by the semantic highlighting", 10000, () -> {
+            StyleRange d = text.getStyleRangeAtOffset(device);
+            StyleRange k = text.getStyleRangeAtOffset(keyword);
+            return d != null && k != null && d.foreground != null && !d.foreground.equals(k.foreground);
+        });
+    }
+
+    @Test
+    void ctrlSpaceProposesTheDevicesInScope() throws Exception {
+        ITextEditor editor = open(file(project, "s.dmas", Fixtures.SCENARIOS));
+        IDocument doc = document(editor);
+        int at = Fixtures.SCENARIOS.indexOf("    probe nic0") + "    probe ".length();
+        doc.replace(at, "nic0".length(), "");
+        List<String> proposals = proposalsAt(editor, at, "nic0");
+        assertTrue(proposals.stream().anyMatch(s -> s.startsWith("tbt_nic")), proposals::toString);
+    }
+
+    @Test
+    void ctrlSpaceProposesStatementsAndKernelCalls() throws Exception {
+        ITextEditor editor = open(file(project, "s.dmas", Fixtures.SCENARIOS));
+        IDocument doc = document(editor);
+        int line = Fixtures.SCENARIOS.indexOf("    buffer buf");
+        doc.replace(line, 0, "    \n");
+        List<String> statements = proposalsAt(editor, line + 4, "dma_map_single");
+        assertTrue(statements.stream().anyMatch(s -> s.startsWith("probe")), statements::toString);
+    }
+
+    /** Ctrl+Space at {@code offset}: the labels in the popup once one starts with {@code expected}. */
+    static List<String> proposalsAt(ITextEditor editor, int offset, String expected) throws Exception {
+        page().activate(editor);
+        editor.setFocus();
+        editor.selectAndReveal(offset, 0);
+        spin(200);
+        Table popup = null;
+        for (int attempt = 0; attempt < 3 && popup == null; attempt++) { // as a user presses Ctrl+Space again
+            execute("org.eclipse.ui.edit.text.contentAssist.proposals");
+            long end = System.currentTimeMillis() + 4000;
+            while ((popup = proposalTable()) == null && System.currentTimeMillis() < end) spin(20);
+        }
+        if (popup == null) {
+            String shellsNow = shells().stream().filter(s -> !s.isDisposed()).map(s -> s.getText() + (s.isVisible() ? "(visible)" : "")).toList().toString();
+            fail("no completion popup after three Ctrl+Space; focus in " + display().getFocusControl() + ", active shell "
+                    + display().getActiveShell() + ", shells " + shellsNow + ", screen in " + snapshot("no-completion-popup")
+                    + "\nthreads:\n" + threads());
+        }
+        Table shown = popup;
+        return waitFor("proposals in the popup", 10000, () -> {
+            List<String> items = Arrays.stream(shown.getItems()).map(TableItem::getText).toList();
+            return items.stream().anyMatch(s -> s.startsWith(expected)) ? items : null;
+        });
+    }
+
+    static String threads() {
+        StringBuilder sb = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, st) -> {
+            String s = java.util.Arrays.stream(st).map(String::valueOf).collect(java.util.stream.Collectors.joining("\n    "));
+            if (s.contains("dmaworkbench") || s.contains("contentassist") || s.contains("ContentAssist")) {
+                sb.append(t.getName()).append(" ").append(t.getState()).append("\n    ").append(s).append('\n');
+            }
+        });
+        return sb.toString();
+    }
+
+    static Table proposalTable() {
+        for (Shell s : shells()) {
+            if (s.isDisposed() || !s.isVisible() || s == page().getWorkbenchWindow().getShell()) continue;
+            for (Table t : find(s, Table.class)) if (t.getItemCount() > 0) return t;
+        }
+        return null;
+    }
+
+    @Test
+    void aBrokenFileGetsMarkersOnTheRightLinesWhileTypingAndAfterSave() throws Exception {
+        IFile f = file(project, "typo.dmas", Fixtures.MISSPELLED);
+        ITextEditor editor = open(f);
+        IMarker m = waitFor("a problem marker", 15000, () -> first(f, "dma_map_singel"));
+        assertEquals(4, m.getAttribute(IMarker.LINE_NUMBER, -1));
+        assertEquals(IMarker.SEVERITY_ERROR, m.getAttribute(IMarker.SEVERITY, -1));
+
+        IDocument doc = document(editor);
+        int line6 = doc.getLineOffset(5);
+        doc.replace(line6, 0, "    probe nosuchdevice\n");
+        assertTrue(editor.isDirty());
+        IMarker typed = waitFor("a marker for the line being typed", 15000, () -> first(f, "nosuchdevice"));
+        assertEquals(6, typed.getAttribute(IMarker.LINE_NUMBER, -1));
+
+        execute("org.eclipse.ui.file.save");
+        assertFalse(editor.isDirty());
+        waitForJobs(org.dmaworkbench.dsl.ui.markers.SavedFilesValidator.FAMILY, 15000);
+        assertNotNull(first(f, "nosuchdevice"), "the marker stays after save");
+    }
+
+    static IMarker first(IFile f, String text) {
+        try {
+            for (IMarker m : markers(f, DmasMarkers.PROBLEM)) if (m.getAttribute(IMarker.MESSAGE, "").contains(text)) return m;
+        } catch (Exception e) {
+            return null;
+        }
+        return null;
+    }
+
+    @Test
+    void aQuickFixFromTheMarkerRepairsTheFile() throws Exception {
+        IFile f = file(project, "typo.dmas", Fixtures.MISSPELLED);
+        ITextEditor editor = open(f);
+        IMarker m = waitFor("the unknown-call marker", 15000, () -> first(f, "dma_map_singel"));
+        assertTrue(IDE.getMarkerHelpRegistry().hasResolutions(m));
+        IMarkerResolution[] fixes = IDE.getMarkerHelpRegistry().getResolutions(m);
+        assertEquals("Change to dma_map_single", fixes[0].getLabel());
+        fixes[0].run(m);
+        assertTrue(document(editor).get().contains("dma_addr a = dma_map_single(nic0, buf, 64, DMA_TO_DEVICE)"), document(editor).get());
+        assertTrue(editor.isDirty(), "the fix lands in the open editor, unsaved");
+        undo(editor);
+        assertTrue(document(editor).get().contains("dma_map_singel"), "undo takes the fix back");
+        redo(editor);
+        execute("org.eclipse.ui.file.save");
+        waitUntil("no problem marker left", 15000, () -> first(f, "dma_map_singel") == null);
+    }
+
+    @Test
+    void ctrlOneOffersTheMarkersQuickFixInTheEditor() throws Exception {
+        IFile f = file(project, "typo.dmas", Fixtures.MISSPELLED);
+        ITextEditor editor = open(f);
+        waitFor("the unknown-call marker", 15000, () -> first(f, "dma_map_singel"));
+        page().activate(editor);
+        editor.setFocus();
+        editor.selectAndReveal(Fixtures.MISSPELLED.indexOf("dma_map_singel") + 3, 0);
+        spin(200);
+        execute("org.eclipse.jdt.ui.edit.text.java.correction.assist.proposals"); // Ctrl+1 (ITextEditorActionDefinitionIds.QUICK_ASSIST)
+        Table popup = waitFor("the quick-fix popup", 10000, EditorTest::proposalTable);
+        List<String> fixes = waitFor("quick fixes", 10000, () -> {
+            List<String> items = Arrays.stream(popup.getItems()).map(TableItem::getText).toList();
+            return items.contains("Change to dma_map_single") ? items : null;
+        });
+        assertTrue(fixes.contains("Change to dma_map_single"), fixes::toString);
+    }
+
+    @Test
+    void ctrlShiftFFormatsTheFile() throws Exception {
+        ITextEditor editor = open(file(project, "messy.dmas", Fixtures.UNFORMATTED));
+        execute("org.dmaworkbench.dsl.ui.format");
+        String text = document(editor).get();
+        assertTrue(text.contains("\n    probe nic0\n    buffer buf = kmalloc(64)\n}"), text);
+        undo(editor);
+        assertEquals(Fixtures.UNFORMATTED, document(editor).get(), "formatting is one undoable change");
+        assertTrue(org.eclipse.ui.PlatformUI.getWorkbench().getService(org.eclipse.ui.keys.IBindingService.class)
+                .getActiveBindingsFor("org.dmaworkbench.dsl.ui.format").length > 0, "Ctrl+Shift+F is bound in the editor");
+    }
+
+    @Test
+    void outlineListsPlatformsDevicesAndScenarios() throws Exception {
+        open(file(project, "s.dmas", Fixtures.SCENARIOS));
+        ContentOutline outline = (ContentOutline) page().showView(IPageLayout.ID_OUTLINE);
+        assertTrue(outline.getCurrentPage() instanceof DmasOutlinePage, String.valueOf(outline.getCurrentPage()));
+        Tree tree = ((DmasOutlinePage) outline.getCurrentPage()).getControl() instanceof Tree t ? t : null;
+        assertNotNull(tree);
+        List<String> items = waitFor("outline entries", 10000, () -> {
+            List<String> names = Arrays.stream(tree.getItems()).map(TreeItem::getText).toList();
+            return names.size() >= 2 ? names : null;
+        });
+        assertTrue(items.get(0).startsWith("map and read"), items::toString);
+        assertTrue(items.get(1).startsWith("a mapped read expected to fault"), items::toString);
+    }
+
+    @Test
+    void scenariosFoldAndOccurrencesAreMarked() throws Exception {
+        ITextEditor editor = open(file(project, "s.dmas", Fixtures.SCENARIOS));
+        ProjectionViewer viewer = (ProjectionViewer) viewer(editor);
+        waitUntil("two folding regions", 10000, () -> count(viewer.getProjectionAnnotationModel().getAnnotationIterator(), null) >= 2);
+        int nic = Fixtures.SCENARIOS.indexOf("nic0");
+        editor.selectAndReveal(nic + 1, 0);
+        ISourceViewer sv = viewer;
+        waitUntil("occurrences of nic0 marked", 10000,
+                () -> count(sv.getAnnotationModel().getAnnotationIterator(), "org.eclipse.ui.genericeditor.text") >= 4);
+    }
+
+    private static int count(Iterator<Annotation> it, String type) {
+        int n = 0;
+        while (it.hasNext()) {
+            Annotation a = it.next();
+            if (type == null ? a instanceof ProjectionAnnotation : type.equals(a.getType())) n++;
+        }
+        return n;
+    }
+
+    @Test
+    void bracketsMatch() throws Exception {
+        ITextEditor editor = open(file(project, "s.dmas", Fixtures.SCENARIOS));
+        int open = Fixtures.SCENARIOS.indexOf('{');
+        int close = Fixtures.SCENARIOS.indexOf("\n}") + 1;
+        editor.selectAndReveal(open + 1, 0);
+        execute("org.eclipse.ui.genericeditor.gotoMatchingBracket");
+        int caret = ((org.eclipse.jface.text.ITextSelection) editor.getSelectionProvider().getSelection()).getOffset();
+        assertTrue(caret == close || caret == close + 1, "caret at " + caret + ", closing brace at " + close);
+    }
+
+    @Test
+    void openHyperlinkGoesToTheDeviceInTheImportedFile() throws Exception {
+        ITextEditor editor = open(file(project, "s.dmas", Fixtures.SCENARIOS));
+        int nic = Fixtures.SCENARIOS.indexOf("probe nic0") + "probe ".length();
+        editor.selectAndReveal(nic + 1, 0);
+        spin(200);
+        execute("org.eclipse.ui.edit.text.open.hyperlink");
+        ITextEditor target = waitFor("the platform file in an editor", 10000,
+                () -> page().getActiveEditor() instanceof ITextEditor te && te.getEditorInput().getName().equals("lab.dmas") ? te : null);
+        int selected = ((org.eclipse.jface.text.ITextSelection) target.getSelectionProvider().getSelection()).getOffset();
+        assertEquals(Fixtures.PLATFORM.indexOf("device nic0") + "device ".length(), selected);
+    }
+
+    @Test
+    void hoverExplainsAKernelCall() throws Exception {
+        ITextEditor editor = open(file(project, "s.dmas", Fixtures.SCENARIOS));
+        int call = Fixtures.SCENARIOS.indexOf("dma_map_single") + 3;
+        editor.selectAndReveal(call, 0);
+        spin(200);
+        execute("org.eclipse.ui.edit.text.showInformation");
+        String shown = waitFor("the hover popup", 10000, () -> {
+            for (Shell s : shells()) {
+                if (s.isDisposed() || !s.isVisible() || s == page().getWorkbenchWindow().getShell()) continue;
+                for (StyledText t : find(s, StyledText.class)) if (t.getText().contains("dma_map_single")) return t.getText();
+            }
+            return null;
+        });
+        assertTrue(shown.contains("dma_addr_t") || shown.contains("direction") || shown.contains("map"), shown);
+    }
+
+    static void undo(ITextEditor editor) throws Exception {
+        page().activate(editor);
+        spin(100);
+        execute("org.eclipse.ui.edit.undo");
+    }
+
+    static void redo(ITextEditor editor) throws Exception {
+        page().activate(editor);
+        spin(100);
+        execute("org.eclipse.ui.edit.redo");
+    }
+
+    @Test
+    void typingUndoSaveKeepsEveryEdit() throws Exception {
+        IFile f = file(project, "s.dmas", Fixtures.SCENARIOS);
+        ITextEditor editor = open(f);
+        IDocument doc = document(editor);
+        doc.replace(0, 0, "// a note\n");
+        assertTrue(editor.isDirty());
+        undo(editor);
+        assertEquals(Fixtures.SCENARIOS, doc.get());
+        doc.replace(0, 0, "// kept\n");
+        execute("org.eclipse.ui.file.save");
+        assertFalse(editor.isDirty());
+        assertEquals("// kept\n" + Fixtures.SCENARIOS, new String(f.getContents().readAllBytes(), "UTF-8"));
+    }
+}

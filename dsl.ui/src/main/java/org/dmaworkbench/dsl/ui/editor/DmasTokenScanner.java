@@ -1,0 +1,46 @@
+package org.dmaworkbench.dsl.ui.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dmaworkbench.dsl.ide.editor.DmasIde;
+import org.eclipse.jface.text.TextAttribute;
+import org.eclipse.jface.text.rules.EndOfLineRule;
+import org.eclipse.jface.text.rules.IRule;
+import org.eclipse.jface.text.rules.IToken;
+import org.eclipse.jface.text.rules.IWordDetector;
+import org.eclipse.jface.text.rules.MultiLineRule;
+import org.eclipse.jface.text.rules.NumberRule;
+import org.eclipse.jface.text.rules.RuleBasedScanner;
+import org.eclipse.jface.text.rules.SingleLineRule;
+import org.eclipse.jface.text.rules.Token;
+import org.eclipse.jface.text.rules.WhitespaceRule;
+import org.eclipse.jface.text.rules.WordRule;
+import org.eclipse.swt.SWT;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.IGrammarAccess;
+
+/** Lexical highlighting: the grammar's keywords, comments, strings and numbers. */
+public class DmasTokenScanner extends RuleBasedScanner {
+
+    public DmasTokenScanner() {
+        IToken keyword = new Token(new TextAttribute(Colors.get(127, 0, 85), null, SWT.BOLD));
+        IToken comment = new Token(new TextAttribute(Colors.get(63, 127, 95)));
+        IToken string = new Token(new TextAttribute(Colors.get(42, 0, 255)));
+        IToken number = new Token(new TextAttribute(Colors.get(30, 90, 150)));
+        List<IRule> rules = new ArrayList<>();
+        rules.add(new EndOfLineRule("//", comment));
+        rules.add(new MultiLineRule("/*", "*/", comment));
+        rules.add(new SingleLineRule("\"", "\"", string, '\\'));
+        rules.add(new WhitespaceRule(Character::isWhitespace));
+        WordRule words = new WordRule(new IWordDetector() {
+            @Override public boolean isWordStart(char c) { return Character.isLetter(c) || c == '_'; }
+            @Override public boolean isWordPart(char c) { return Character.isLetterOrDigit(c) || c == '_' || c == '-'; }
+        }, Token.UNDEFINED);
+        for (String k : GrammarUtil.getAllKeywords(DmasIde.injector().getInstance(IGrammarAccess.class).getGrammar())) {
+            if (!k.isEmpty() && Character.isLetter(k.charAt(0))) words.addWord(k, keyword);
+        }
+        rules.add(words);
+        rules.add(new NumberRule(number));
+        setRules(rules.toArray(IRule[]::new));
+    }
+}

@@ -1,0 +1,87 @@
+package org.dmaworkbench.dsl.ui.editor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.dmaworkbench.dsl.ide.editor.Checked;
+import org.dmaworkbench.dsl.ide.editor.Highlight;
+import org.dmaworkbench.dsl.ide.highlighting.DmasHighlightingStyles;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.ITextPresentationListener;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.ITextViewerExtension4;
+import org.eclipse.jface.text.TextPresentation;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.graphics.Color;
+
+/**
+ * Semantic highlighting: devices, handles, kernel calls, expectations and counters, as the
+ * language's {@code DmasSemanticHighlightingCalculator} classifies them in the background check.
+ * Merged into every text presentation the viewer applies, while the text is the one checked.
+ */
+public final class SemanticHighlighter implements ITextPresentationListener {
+    private static final Map<ITextViewer, SemanticHighlighter> INSTALLED = new WeakHashMap<>();
+
+    private final ITextViewer viewer;
+    private volatile Checked checked;
+
+    private SemanticHighlighter(ITextViewer viewer) {
+        this.viewer = viewer;
+    }
+
+    static synchronized void install(ITextViewer viewer) {
+        if (INSTALLED.containsKey(viewer) || !(viewer instanceof ITextViewerExtension4 v4)) return;
+        SemanticHighlighter h = new SemanticHighlighter(viewer);
+        v4.addTextPresentationListener(h);
+        INSTALLED.put(viewer, h);
+    }
+
+    static synchronized SemanticHighlighter of(ITextViewer viewer) {
+        return INSTALLED.get(viewer);
+    }
+
+    /** Takes a new check's highlighting and repaints (call on the UI thread). */
+    void update(Checked result) {
+        checked = result;
+        if (viewer.getTextWidget() != null && !viewer.getTextWidget().isDisposed()) viewer.invalidateTextPresentation();
+    }
+
+    @Override
+    public void applyTextPresentation(TextPresentation presentation) {
+        Checked c = checked;
+        if (c == null || viewer.getDocument() == null || DmasDocuments.of(viewer.getDocument()).version() != c.version()) return;
+        IRegion extent = presentation.getExtent();
+        int from = extent.getOffset(), to = from + extent.getLength();
+        List<Highlight> hs = c.highlights();
+        for (Highlight h : hs) {
+            if (h.offset() + h.length() <= from || h.offset() >= to) continue;
+            StyleRange r = style(h.style());
+            if (r == null) continue;
+            r.start = Math.max(h.offset(), from);
+            r.length = Math.min(h.offset() + h.length(), to) - r.start;
+            if (r.length > 0) presentation.mergeStyleRange(r);
+        }
+    }
+
+    private static StyleRange style(String id) {
+        return switch (id) {
+            case DmasHighlightingStyles.KERNEL_FUNCTION -> range(Colors.get(0, 110, 110), SWT.BOLD);
+            case DmasHighlightingStyles.HANDLE -> range(Colors.get(0, 0, 192), SWT.NORMAL);
+            case DmasHighlightingStyles.DEVICE -> range(Colors.get(140, 80, 0), SWT.BOLD);
+            case DmasHighlightingStyles.PLATFORM -> range(Colors.get(90, 60, 140), SWT.ITALIC);
+            case DmasHighlightingStyles.HANDLE_TYPE -> range(Colors.get(127, 0, 85), SWT.NORMAL);
+            case DmasHighlightingStyles.EXPECTATION -> range(Colors.get(170, 60, 0), SWT.BOLD);
+            case DmasHighlightingStyles.EXPECTED_VALUE -> range(Colors.get(0, 0, 192), SWT.ITALIC);
+            case DmasHighlightingStyles.COUNTER -> range(Colors.get(0, 128, 128), SWT.NORMAL);
+            default -> null;
+        };
+    }
+
+    private static StyleRange range(Color fg, int style) {
+        StyleRange r = new StyleRange();
+        r.foreground = fg;
+        r.fontStyle = style;
+        return r;
+    }
+}

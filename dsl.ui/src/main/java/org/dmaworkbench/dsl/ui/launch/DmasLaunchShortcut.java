@@ -1,0 +1,131 @@
+package org.dmaworkbench.dsl.ui.launch;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dmaworkbench.dsl.ide.editor.DmasIde;
+import org.dmaworkbench.dsl.ui.DmasUiPlugin;
+import org.dmaworkbench.dsl.ui.editor.DmasDocuments;
+import org.dmaworkbench.dsl.ui.preferences.DmasPreferences;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchConfigurationType;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.debug.ui.ILaunchShortcut2;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.texteditor.ITextEditor;
+
+/**
+ * Run As > DMA Scenario (and Ctrl+F11): on a {@code .dmas} file runs all of it; in an editor,
+ * runs the scenario or benchmark under the caret, or the whole file when the caret is outside
+ * them. Reuses the launch configuration for the same (file, scenario), else creates one.
+ */
+public class DmasLaunchShortcut implements ILaunchShortcut2 {
+
+    @Override
+    public void launch(ISelection selection, String mode) {
+        IFile file = file(selection);
+        if (file != null) launch(file, "", mode);
+    }
+
+    @Override
+    public void launch(IEditorPart editor, String mode) {
+        IFile file = file(editor);
+        if (file != null) launch(file, scenarioAtCaret(editor), mode);
+    }
+
+    /** The scenario or benchmark under the editor's caret, as an exact-name filter, or "" for the whole file. */
+    static String scenarioAtCaret(IEditorPart editor) {
+        if (!(editor instanceof ITextEditor te)) return "";
+        IDocument doc = te.getDocumentProvider().getDocument(te.getEditorInput());
+        if (doc == null || !(te.getSelectionProvider().getSelection() instanceof ITextSelection sel)) return "";
+        String name = DmasIde.services().runnableAt(DmasDocuments.of(doc), sel.getOffset());
+        return name == null ? "" : "=" + name;
+    }
+
+    public void launch(IFile file, String filter, String mode) {
+        try {
+            ILaunchConfiguration config = find(file, filter);
+            if (config == null) config = create(file, filter);
+            DebugUITools.launch(config, mode);
+        } catch (CoreException e) {
+            DmasUiPlugin.log("cannot launch " + file.getFullPath(), e);
+        }
+    }
+
+    private static ILaunchConfigurationType type() {
+        return DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurationType(LaunchAttributes.TYPE);
+    }
+
+    static ILaunchConfiguration find(IFile file, String filter) throws CoreException {
+        for (ILaunchConfiguration c : DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurations(type())) {
+            if (c.getAttribute(LaunchAttributes.FILE, "").equals(file.getFullPath().toString())
+                    && c.getAttribute(LaunchAttributes.FILTER, "").equals(filter)) return c;
+        }
+        return null;
+    }
+
+    static ILaunchConfiguration create(IFile file, String filter) throws CoreException {
+        ILaunchManager mgr = DebugPlugin.getDefault().getLaunchManager();
+        String base = file.getName() + (filter.isEmpty() ? "" : " - " + (filter.startsWith("=") ? filter.substring(1) : filter));
+        ILaunchConfigurationWorkingCopy wc = type().newInstance(null, mgr.generateLaunchConfigurationName(base.replaceAll("[\\\\/:*?\"<>|@]", "_")));
+        wc.setAttribute(LaunchAttributes.FILE, file.getFullPath().toString());
+        wc.setAttribute(LaunchAttributes.FILTER, filter);
+        wc.setAttribute(LaunchAttributes.FORMATS, DmasPreferences.reportFormats());
+        wc.setMappedResources(new IResource[] { file });
+        return wc.doSave();
+    }
+
+    static IFile file(ISelection selection) {
+        if (selection instanceof IStructuredSelection s && !s.isEmpty()) {
+            IFile f = Adapters.adapt(s.getFirstElement(), IFile.class);
+            if (f != null && "dmas".equals(f.getFileExtension())) return f;
+        }
+        return null;
+    }
+
+    static IFile file(IEditorPart editor) {
+        IFile f = editor == null ? null : editor.getEditorInput().getAdapter(IFile.class);
+        return f != null && "dmas".equals(f.getFileExtension()) ? f : null;
+    }
+
+    @Override
+    public ILaunchConfiguration[] getLaunchConfigurations(ISelection selection) {
+        return configs(file(selection), "");
+    }
+
+    @Override
+    public ILaunchConfiguration[] getLaunchConfigurations(IEditorPart editor) {
+        return configs(file(editor), scenarioAtCaret(editor));
+    }
+
+    private static ILaunchConfiguration[] configs(IFile file, String filter) {
+        List<ILaunchConfiguration> out = new ArrayList<>();
+        try {
+            ILaunchConfiguration c = file == null ? null : find(file, filter);
+            if (c != null) out.add(c);
+        } catch (CoreException e) {
+            // no configurations readable: the shortcut creates one
+        }
+        return out.isEmpty() ? null : out.toArray(ILaunchConfiguration[]::new);
+    }
+
+    @Override
+    public IResource getLaunchableResource(ISelection selection) {
+        return file(selection);
+    }
+
+    @Override
+    public IResource getLaunchableResource(IEditorPart editor) {
+        return file(editor);
+    }
+}

@@ -1,0 +1,205 @@
+package org.dmaworkbench.dsl.ui.launch;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.dmaworkbench.dsl.batch.Executor;
+import org.dmaworkbench.dsl.batch.Reports;
+import org.dmaworkbench.dsl.batch.RunResults;
+import org.dmaworkbench.dsl.batch.TextReport;
+import org.dmaworkbench.dsl.batch.Workspace;
+import org.dmaworkbench.dsl.ui.results.RunConsole;
+import org.dmaworkbench.dsl.ui.results.RunRecord;
+import org.dmaworkbench.dsl.ui.results.ResultsView;
+import org.dmaworkbench.dsl.ui.results.StepFailureMarkers;
+import org.dmaworkbench.runtime.program.BenchmarkSpec;
+import org.dmaworkbench.runtime.program.CompiledFile;
+import org.dmaworkbench.runtime.program.ScenarioProgram;
+import org.dmaworkbench.runtime.run.RunCancelledException;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+
+/**
+ * One run of a {@code .dmas} file: load (parse, validate, lower) with the CLI's
+ * {@link Workspace}, run with its {@link Executor}, print the CLI's text report to the console,
+ * write the report files, mark failing steps and show everything in the results view.
+ * Cancelling the job interrupts its thread; the simulator stops at the next step or iteration.
+ */
+public class DmasRunJob extends Job {
+    /** The job family of all runs (the tests wait for it; cancel from the Progress view). */
+    public static final Object FAMILY = DmasRunJob.class;
+
+    private final String configName;
+    private final IFile file;
+    private final String filter;
+    private final Set<String> only;
+    private final Set<Reports.Format> formats;
+    private final String reportDir;
+    private volatile Thread thread;
+
+    /** Runs what {@code filter} selects ({@link Executor#nameFilter}; empty: everything). */
+    public DmasRunJob(String configName, IFile file, String filter, Set<Reports.Format> formats, String reportDir) {
+        this(configName, file, filter, null, formats, reportDir);
+    }
+
+    /** Runs exactly the scenarios and benchmarks named in {@code only} (re-run of the failed ones). */
+    public DmasRunJob(String configName, IFile file, Set<String> only, Set<Reports.Format> formats, String reportDir) {
+        this(configName, file, "", Set.copyOf(only), formats, reportDir);
+    }
+
+    private DmasRunJob(String configName, IFile file, String filter, Set<String> only, Set<Reports.Format> formats, String reportDir) {
+        super("Running " + configName);
+        this.configName = configName;
+        this.file = file;
+        this.only = only;
+        this.filter = filter == null ? "" : filter;
+        this.formats = formats;
+        this.reportDir = reportDir == null ? "" : reportDir;
+        setUser(true); // progress dialog / Progress view, with a cancel button; no scheduling rule, so saving stays possible
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return family == FAMILY;
+    }
+
+    @Override
+    protected void canceling() {
+        Thread t = thread;
+        if (t != null) t.interrupt();
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        thread = Thread.currentThread();
+        try {
+            return doRun(monitor);
+        } finally {
+            thread = null;
+            Thread.interrupted(); // leave the worker thread as we found it
+        }
+    }
+
+    private IStatus doRun(IProgressMonitor monitor) {
+        SubMonitor sub = SubMonitor.convert(monitor, "Running " + file.getName(), 100);
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        Path base = file.getProject().getLocation().toFile().toPath();
+        Path path = file.getLocation().toFile().toPath();
+        RunConsole console = RunConsole.get();
+        console.clear();
+        console.println("dmas run " + base.relativize(path) + (filter.isEmpty() ? "" : " --scenario " + filter)
+                + (only == null ? "" : "   (only: " + String.join(", ", only) + ")"));
+
+        SubMonitor loading = sub.split(20);
+        Workspace.Options options = new Workspace.Options(base, List.of(),
+                (stage, done, total, name) -> loading.subTask(stage.name().toLowerCase() + " " + name));
+        Workspace.Loaded loaded = Workspace.load(List.of(path), true, options);
+        StringWriter diag = new StringWriter();
+        TextReport.diagnostics(loaded.diagnostics(), new PrintWriter(diag, true));
+        console.print(diag.toString());
+
+        List<RunResults.FileRun> files = new ArrayList<>();
+        boolean cancelled = false;
+        int exit;
+        if (loaded.hasErrors()) {
+            console.println("dmas: " + loaded.errors() + " error(s) in the input; nothing was run");
+            exit = RunResults.INVALID;
+        } else {
+            Predicate<String> wanted = only != null ? only::contains : Executor.nameFilter(filter);
+            Executor executor = new Executor(null);
+            int total = 0;
+            for (CompiledFile f : loaded.compiled()) {
+                total += (int) f.scenarios().stream().filter(s -> wanted.test(s.name())).count();
+                total += (int) f.benchmarks().stream().filter(b -> wanted.test(b.name())).count();
+            }
+            SubMonitor running = sub.split(75).setWorkRemaining(Math.max(1, total));
+            try {
+                for (CompiledFile f : loaded.compiled()) {
+                    List<RunResults.ScenarioRun> scenarios = new ArrayList<>();
+                    List<RunResults.BenchmarkRun> benchmarks = new ArrayList<>();
+                    RunResults.FileRun partial = new RunResults.FileRun(f.file(), scenarios, benchmarks);
+                    files.add(partial);
+                    for (ScenarioProgram p : f.scenarios()) {
+                        if (!wanted.test(p.name())) continue;
+                        checkCancelled(running);
+                        running.subTask("scenario " + p.name());
+                        scenarios.add(executor.run(p));
+                        running.worked(1);
+                    }
+                    for (BenchmarkSpec b : f.benchmarks()) {
+                        if (!wanted.test(b.name())) continue;
+                        checkCancelled(running);
+                        running.subTask("benchmark " + b.name());
+                        benchmarks.add(executor.run(b));
+                        running.worked(1);
+                    }
+                    StringWriter out = new StringWriter();
+                    TextReport.file(partial, new PrintWriter(out, true), false);
+                    console.print(out.toString());
+                }
+            } catch (RunCancelledException e) {
+                cancelled = true;
+                Thread.interrupted();
+                console.println("dmas: cancelled; the results so far are shown");
+            }
+            boolean failed = files.stream().anyMatch(f -> f.scenarios().stream().anyMatch(s -> !s.passed())
+                    || f.benchmarks().stream().anyMatch(b -> !b.passed()));
+            long runnable = files.stream().mapToLong(f -> f.scenarios().size() + f.benchmarks().size()).sum();
+            if (runnable == 0 && !cancelled) console.println(filter.isEmpty() ? "dmas: nothing to run: no scenario or benchmark in "
+                    + file.getName() : "dmas: no scenario or benchmark matches '" + filter + "'");
+            exit = runnable == 0 ? RunResults.INVALID : failed ? RunResults.NOT_MET : RunResults.OK;
+        }
+        RunResults results = new RunResults(List.of(base.relativize(path).toString()), started, System.nanoTime() - t0,
+                loaded.diagnostics(), files, exit);
+        if (!files.isEmpty()) {
+            StringWriter footer = new StringWriter();
+            TextReport.footer(results, new PrintWriter(footer, true));
+            console.print(footer.toString());
+        }
+        writeReports(results, console);
+        StepFailureMarkers.replace(file, base, results);
+        RunRecord record = new RunRecord(configName, file, filter, formats, reportDir, results, cancelled);
+        ResultsView.publish(record);
+        try {
+            file.getProject().refreshLocal(IResource.DEPTH_INFINITE, sub.split(5));
+        } catch (Exception e) {
+            // the reports are on disk; the navigator shows them after the next refresh
+        }
+        return cancelled ? Status.CANCEL_STATUS : Status.OK_STATUS;
+    }
+
+    private static void checkCancelled(IProgressMonitor m) {
+        if (m.isCanceled()) throw new RunCancelledException();
+        RunCancelledException.check();
+    }
+
+    private void writeReports(RunResults results, RunConsole console) {
+        Path dir = reportDirectory();
+        try {
+            for (Path p : Reports.write(results, formats, dir)) console.println("report: " + p);
+        } catch (Exception e) {
+            console.println("dmas: cannot write the reports to " + dir + ": " + Workspace.message(e));
+        }
+    }
+
+    private Path reportDirectory() {
+        if (!reportDir.isEmpty()) {
+            IResource r = file.getWorkspace().getRoot().findMember(reportDir);
+            if (r != null) return r.getLocation().toFile().toPath();
+            var folder = file.getWorkspace().getRoot().getFolder(new org.eclipse.core.runtime.Path(reportDir));
+            if (folder.getLocation() != null) return folder.getLocation().toFile().toPath();
+        }
+        return file.getProject().getLocation().toFile().toPath().resolve("target").resolve("dmas-reports");
+    }
+}

@@ -1,0 +1,78 @@
+package org.dmaworkbench.dsl.ui.results;
+
+import java.util.Map;
+import org.dmaworkbench.dsl.batch.RunResults;
+import org.dmaworkbench.dsl.batch.TextReport;
+import org.dmaworkbench.runtime.Finding;
+import org.dmaworkbench.runtime.run.StepResult;
+
+/** The text the results view shows beside the tree for the selected row. */
+final class Details {
+    private Details() { }
+
+    static String of(ResultNode n) {
+        return switch (n) {
+            case ResultNode.StepNode s -> step(s.step());
+            case ResultNode.ScenarioNode s -> scenario(s.scenario());
+            case ResultNode.BenchmarkNode b -> TextReport.benchmark(b.benchmark());
+            case ResultNode.FileNode f -> file(f);
+        };
+    }
+
+    static String step(StepResult s) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("line ").append(s.line()).append(": ").append(s.text().strip()).append("\n\n");
+        sb.append("outcome:     ").append(s.outcome());
+        if (s.value() != null) sb.append(" = ").append(s.value()).append(String.format(" (0x%x)", s.value()));
+        sb.append('\n');
+        if (s.faultClass() != null) {
+            sb.append("fault:       ").append(s.faultClass());
+            if (s.faultName() != null) sb.append("  ").append(s.faultName());
+            if (s.faultCode() != null) sb.append(String.format("  (code 0x%x)", s.faultCode()));
+            sb.append('\n');
+        }
+        if (s.expected() != null) sb.append("expected:    ").append(s.expected()).append(s.met() != null && s.met() ? "  (met)" : "  (NOT met)").append('\n');
+        if (s.failure() != null) sb.append("failure:     ").append(s.failure()).append('\n');
+        if (s.explanation() != null) sb.append("\nwhy: ").append(s.explanation()).append('\n');
+        if (!s.findings().isEmpty()) {
+            sb.append("\nfindings:\n");
+            for (Finding f : s.findings()) sb.append("  ").append(f.kind().dslName()).append(": ").append(f.message()).append('\n');
+        }
+        if (!s.dmaDebug().isEmpty()) {
+            sb.append("\ndma-debug:\n");
+            for (String d : s.dmaDebug()) sb.append("  DMA-API: ").append(d).append('\n');
+        }
+        if (!s.events().isEmpty()) {
+            sb.append("\nsimulator events:\n");
+            for (String e : s.events()) sb.append("  ").append(e).append('\n');
+        }
+        sb.append("\ncost: ").append(s.costNs()).append(" ns (simulated)\n");
+        return sb.toString();
+    }
+
+    static String scenario(RunResults.ScenarioRun s) {
+        StringBuilder sb = new StringBuilder(TextReport.scenarioHeader(s)).append("\n\n");
+        if (s.result().error() != null) sb.append("stopped: ").append(s.result().error()).append("\n\n");
+        if (!s.result().findings().isEmpty()) {
+            sb.append("findings:\n");
+            for (Finding f : s.result().findings()) sb.append("  line ").append(f.line()).append("  ").append(f.kind().dslName()).append(": ").append(f.message()).append('\n');
+            sb.append('\n');
+        }
+        if (!s.result().dmaDebug().isEmpty()) {
+            sb.append("dma-debug reports:\n");
+            for (String d : s.result().dmaDebug()) sb.append("  DMA-API: ").append(d).append('\n');
+            sb.append('\n');
+        }
+        sb.append("counters:\n");
+        for (Map.Entry<String, Long> e : s.result().counters().entrySet()) {
+            if (e.getValue() != 0) sb.append(String.format("  %-36s %d%n", e.getKey(), e.getValue()));
+        }
+        sb.append("\nsimulated time: ").append(s.result().simulatedNs()).append(" ns\n");
+        return sb.toString();
+    }
+
+    static String file(ResultNode.FileNode f) {
+        RunResults r = f.run().results();
+        return f.file().file() + "\n\n" + TextReport.summary(r) + (f.run().cancelled() ? "\n(cancelled)" : "");
+    }
+}

@@ -1,0 +1,71 @@
+package org.dmaworkbench.dsl.ui.results;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dmaworkbench.dsl.batch.RunResults;
+import org.dmaworkbench.runtime.run.StepResult;
+
+/** A row of the results tree: file > scenario > step, or file > benchmark. */
+public sealed interface ResultNode {
+    enum Verdict { PASSED, FAILED, ERROR, NEUTRAL }
+
+    RunRecord run();
+    String label();
+    Verdict verdict();
+    /** The 1-based line in the run file this row jumps to. */
+    int line();
+    List<ResultNode> children();
+
+    record FileNode(RunRecord run, RunResults.FileRun file) implements ResultNode {
+        public String label() { return file.file(); }
+        public Verdict verdict() {
+            boolean failed = file.scenarios().stream().anyMatch(s -> !s.passed()) || file.benchmarks().stream().anyMatch(b -> !b.passed());
+            return failed ? Verdict.FAILED : Verdict.PASSED;
+        }
+        public int line() { return 1; }
+        public List<ResultNode> children() {
+            List<ResultNode> out = new ArrayList<>();
+            for (RunResults.ScenarioRun s : file.scenarios()) out.add(new ScenarioNode(run, s));
+            for (RunResults.BenchmarkRun b : file.benchmarks()) out.add(new BenchmarkNode(run, b));
+            return out;
+        }
+    }
+
+    record ScenarioNode(RunRecord run, RunResults.ScenarioRun scenario) implements ResultNode {
+        public String label() {
+            return scenario.result().name() + "  (" + scenario.met() + "/" + scenario.expectations() + " expectations met)";
+        }
+        public Verdict verdict() {
+            if (scenario.result().error() != null) return Verdict.ERROR;
+            return scenario.passed() ? Verdict.PASSED : Verdict.FAILED;
+        }
+        public int line() { return scenario.result().line(); }
+        public List<ResultNode> children() {
+            List<ResultNode> out = new ArrayList<>();
+            for (StepResult s : scenario.result().steps()) out.add(new StepNode(run, scenario, s));
+            return out;
+        }
+    }
+
+    record StepNode(RunRecord run, RunResults.ScenarioRun scenario, StepResult step) implements ResultNode {
+        public String label() {
+            String outcome = step.faultName() != null ? "fault " + step.faultName()
+                    : step.explanation() != null && !step.explanation().isBlank() ? step.explanation() : step.outcome();
+            if (outcome.length() > 90) outcome = outcome.substring(0, 87) + "...";
+            return step.line() + ": " + step.text().strip() + "  \u2192 " + outcome;
+        }
+        public Verdict verdict() {
+            if (step.met() == null) return Verdict.NEUTRAL;
+            return step.met() ? Verdict.PASSED : Verdict.FAILED;
+        }
+        public int line() { return step.line(); }
+        public List<ResultNode> children() { return List.of(); }
+    }
+
+    record BenchmarkNode(RunRecord run, RunResults.BenchmarkRun benchmark) implements ResultNode {
+        public String label() { return "benchmark " + benchmark.spec().name(); }
+        public Verdict verdict() { return benchmark.passed() ? (benchmark.refused() > 0 ? Verdict.ERROR : Verdict.PASSED) : Verdict.FAILED; }
+        public int line() { return benchmark.spec().line(); }
+        public List<ResultNode> children() { return List.of(); }
+    }
+}

@@ -1,0 +1,65 @@
+package org.dmaworkbench.dsl.ui.results;
+
+import java.nio.file.Path;
+import org.dmaworkbench.dsl.batch.RunResults;
+import org.dmaworkbench.dsl.ui.DmasUiPlugin;
+import org.dmaworkbench.dsl.ui.markers.DmasMarkers;
+import org.dmaworkbench.runtime.run.StepResult;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IWorkspaceRunnable;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+
+/**
+ * Marks the steps whose expectation was not met (and scenarios that stopped on an error) in the
+ * file that was run: an error marker on the step's line whose message says what was expected,
+ * what happened and why. The previous run's marks are removed first.
+ */
+public final class StepFailureMarkers {
+    private StepFailureMarkers() { }
+
+    public static void replace(IFile file, Path base, RunResults results) {
+        IWorkspaceRunnable op = monitor -> {
+            file.deleteMarkers(DmasMarkers.STEP_FAILURE, false, IResource.DEPTH_ZERO);
+            for (RunResults.FileRun f : results.files()) {
+                if (!sameFile(file, base, f.file())) continue;
+                for (RunResults.ScenarioRun s : f.scenarios()) {
+                    for (StepResult step : s.result().steps()) {
+                        if (step.passed()) continue;
+                        mark(file, step.line(), "'" + s.result().name() + "': " + message(step));
+                    }
+                    if (s.result().error() != null) mark(file, s.errorLine(), "'" + s.result().name() + "' stopped: " + s.result().error());
+                }
+                for (RunResults.BenchmarkRun b : f.benchmarks()) {
+                    if (!b.passed()) mark(file, b.spec().line(), "benchmark '" + b.spec().name() + "' failed: " + b.error());
+                }
+            }
+        };
+        try {
+            ResourcesPlugin.getWorkspace().run(op, null, IResource.NONE, null);
+        } catch (CoreException e) {
+            DmasUiPlugin.log("cannot mark the failing steps of " + file.getFullPath(), e);
+        }
+    }
+
+    static String message(StepResult step) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(step.failure() != null ? step.failure() : "expected " + step.expected());
+        if (step.explanation() != null && !step.explanation().isEmpty()) sb.append(" - ").append(step.explanation());
+        return sb.toString();
+    }
+
+    private static void mark(IFile file, int line, String message) throws CoreException {
+        IMarker m = file.createMarker(DmasMarkers.STEP_FAILURE);
+        m.setAttribute(IMarker.SEVERITY, IMarker.SEVERITY_ERROR);
+        m.setAttribute(IMarker.LINE_NUMBER, Math.max(1, line));
+        m.setAttribute(IMarker.MESSAGE, message);
+        m.setAttribute(IMarker.LOCATION, "line " + Math.max(1, line));
+    }
+
+    private static boolean sameFile(IFile file, Path base, String shown) {
+        return base.resolve(shown).normalize().equals(file.getLocation().toFile().toPath().normalize());
+    }
+}
