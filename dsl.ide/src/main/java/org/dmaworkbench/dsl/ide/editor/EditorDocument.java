@@ -86,6 +86,20 @@ public final class EditorDocument {
         if (resource != null) setText(text);
     }
 
+    /**
+     * Brings the parsed resource up to date with the text (applies the queued edits). The editor
+     * calls it in the background right after each keystroke, so that a completion request on the
+     * UI thread rarely waits for the partial parse.
+     */
+    public synchronized void flush() {
+        resource();
+    }
+
+    /** Whether edits are queued that the resource does not reflect yet. */
+    public synchronized boolean stale() {
+        return resource == null || !pending.isEmpty();
+    }
+
     /** Runs {@code f} on the current text and its parsed resource. */
     public synchronized <T> T read(BiFunction<Document, XtextResource, T> f) {
         return f.apply(new Document(version, text), resource());

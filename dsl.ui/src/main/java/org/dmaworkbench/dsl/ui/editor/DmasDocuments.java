@@ -7,13 +7,16 @@ import org.eclipse.core.filebuffers.FileBuffers;
 import org.eclipse.core.filebuffers.ITextFileBuffer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IDocumentListener;
 
 /**
  * The {@link EditorDocument} of each open {@code .dmas} document: created on first use, fed every
- * edit as it is typed (a document listener), dropped when the document is garbage. All editor
+ * edit as it is typed (a document listener), which a background job then applies to the parsed
+ * model (Xtext's partial parser), dropped when the document is garbage. All editor
  * features of the plug-in read the language's model through here.
  */
 public final class DmasDocuments {
@@ -26,10 +29,12 @@ public final class DmasDocuments {
         if (d == null) {
             d = new EditorDocument(uri(document), document.get());
             EditorDocument model = d;
+            Job update = Job.createSystem("Update DMA scenario model", (IProgressMonitor m) -> model.flush());
             document.addDocumentListener(new IDocumentListener() {
                 @Override public void documentAboutToBeChanged(DocumentEvent e) { }
                 @Override public void documentChanged(DocumentEvent e) {
                     model.replace(e.getOffset(), e.getLength(), e.getText() == null ? "" : e.getText());
+                    update.schedule(); // the partial parse runs off the UI thread; Ctrl+Space then finds the model current
                 }
             });
             OPEN.put(document, d);
