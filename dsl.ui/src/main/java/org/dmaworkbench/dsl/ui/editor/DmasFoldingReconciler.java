@@ -11,9 +11,6 @@ import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Position;
-import org.eclipse.jface.text.reconciler.DirtyRegion;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.reconciler.Reconciler;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.projection.ProjectionAnnotation;
@@ -42,19 +39,11 @@ public class DmasFoldingReconciler extends Reconciler {
         super.install(textViewer);
     }
 
-    private final class Strategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
-        private IDocument document;
-
-        @Override public void setDocument(IDocument document) { this.document = document; }
-        @Override public void setProgressMonitor(org.eclipse.core.runtime.IProgressMonitor monitor) { }
-        @Override public void initialReconcile() { fold(); }
-        @Override public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) { fold(); }
-        @Override public void reconcile(IRegion partition) { fold(); }
-
-        private void fold() {
-            IDocument doc = document;
+    private final class Strategy extends WholeDocumentStrategy {
+        @Override
+        protected void process(IDocument doc) {
             ProjectionViewer v = viewer;
-            if (doc == null || v == null) return;
+            if (v == null) return;
             ProjectionAnnotationModel model = v.getProjectionAnnotationModel();
             if (model == null) return;
             List<Position> wanted = new ArrayList<>();

@@ -7,11 +7,7 @@ import org.dmaworkbench.dsl.ui.markers.FileChecker;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextViewer;
-import org.eclipse.jface.text.reconciler.DirtyRegion;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
-import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.reconciler.Reconciler;
 import org.eclipse.swt.widgets.Display;
 
@@ -36,18 +32,9 @@ public class DmasValidationReconciler extends Reconciler {
         super.install(textViewer);
     }
 
-    private final class Strategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
-        private IDocument document;
-
-        @Override public void setDocument(IDocument document) { this.document = document; }
-        @Override public void setProgressMonitor(org.eclipse.core.runtime.IProgressMonitor monitor) { }
-        @Override public void initialReconcile() { check(); }
-        @Override public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) { check(); }
-        @Override public void reconcile(IRegion partition) { check(); }
-
-        private void check() {
-            IDocument doc = document;
-            if (doc == null) return;
+    private final class Strategy extends WholeDocumentStrategy {
+        @Override
+        protected void process(IDocument doc) {
             EditorDocument model = DmasDocuments.of(doc);
             int version;
             String text;
