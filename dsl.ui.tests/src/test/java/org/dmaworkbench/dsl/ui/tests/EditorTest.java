@@ -92,6 +92,28 @@ class EditorTest {
         assertTrue(statements.stream().anyMatch(s -> s.startsWith("probe")), statements::toString);
     }
 
+    @Test
+    void aTemplateFromThePopupInsertsLinkedTabStops() throws Exception {
+        ITextEditor editor = open(file(project, "s.dmas", Fixtures.SCENARIOS));
+        IDocument doc = document(editor);
+        int line = Fixtures.SCENARIOS.indexOf("    buffer buf");
+        doc.replace(line, 0, "    \n");
+        List<String> items = proposalsAt(editor, line + 4, "idxd-pasid");
+        Table popup = proposalTable();
+        int index = -1;
+        for (int i = 0; i < items.size(); i++) if (items.get(i).startsWith("idxd-pasid")) index = i;
+        popup.setSelection(index);
+        popup.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, new org.eclipse.swt.widgets.Event()); // Enter
+        spin(100);
+        String text = doc.get();
+        assertTrue(text.contains("pasid kp = iommu_alloc_global_pasid(nic0)\n    iommu_attach_device_pasid(default_domain(nic0), nic0, kp) expect 0"), text);
+        org.eclipse.jface.text.ITextSelection sel = (org.eclipse.jface.text.ITextSelection) editor.getSelectionProvider().getSelection();
+        assertEquals("nic0", sel.getText(), "the first tab stop is selected");
+        doc.replace(sel.getOffset(), sel.getLength(), "tbt_nic"); // typing over it
+        spin(100);
+        assertTrue(doc.get().contains("iommu_attach_device_pasid(default_domain(tbt_nic), tbt_nic, kp)"), "mirrors follow: " + doc.get());
+    }
+
     /** Ctrl+Space at {@code offset}: the labels in the popup once one starts with {@code expected}. */
     static List<String> proposalsAt(ITextEditor editor, int offset, String expected) throws Exception {
         page().activate(editor);

@@ -49,11 +49,13 @@ public class DmasCompletionProposal implements ICompletionProposal, ICompletionP
     public void apply(ITextViewer viewer, char trigger, int stateMask, int caret) {
         length = Math.max(length, caret - offset);
         apply(viewer.getDocument());
+        if (!snippet.stops().isEmpty()) TemplateLinkedMode.enter(viewer, offset, snippet);
     }
 
     @Override
     public Point getSelection(IDocument document) {
-        return new Point(offset + snippet.selectionOffset(), snippet.selectionLength());
+        Snippet.Stop first = snippet.first();
+        return first == null ? new Point(offset + snippet.exit(), 0) : new Point(offset + first.offset(), first.length());
     }
 
     @Override

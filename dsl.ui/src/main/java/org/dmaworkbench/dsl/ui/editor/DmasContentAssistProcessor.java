@@ -12,6 +12,7 @@ import org.eclipse.jface.text.contentassist.IContentAssistProcessor;
 import org.eclipse.jface.text.contentassist.IContextInformation;
 import org.eclipse.jface.text.contentassist.IContextInformationValidator;
 import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.InsertTextFormat;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.xtext.util.CancelIndicator;
 
@@ -50,7 +51,9 @@ public class DmasContentAssistProcessor implements IContentAssistProcessor {
                 end = document.getLineOffset(edit.getRange().getEnd().getLine()) + edit.getRange().getEnd().getCharacter();
                 text = edit.getNewText();
             }
-            return new DmasCompletionProposal(item, Snippet.parse(text), start, Math.max(end, offset) - start);
+            Snippet snippet = item.getInsertTextFormat() == InsertTextFormat.Snippet ? Snippet.parse(text)
+                    : new Snippet(text, List.of(), text.length());
+            return new DmasCompletionProposal(item, snippet, start, Math.max(end, offset) - start);
         } catch (BadLocationException e) {
             return null;
         }
