@@ -142,6 +142,33 @@ class RunTest {
     }
 
     @Test
+    void theMainTabEditsFileFilterAndReportFormats() throws Exception {
+        IFile f = file(project, "s.dmas", Fixtures.SCENARIOS);
+        ILaunchConfiguration config = org.dmaworkbench.dsl.ui.launch.DmasLaunchShortcut.create(f, "");
+        org.eclipse.swt.widgets.Shell shell = new org.eclipse.swt.widgets.Shell(display());
+        try {
+            org.dmaworkbench.dsl.ui.launch.DmasMainTab tab = new org.dmaworkbench.dsl.ui.launch.DmasMainTab();
+            tab.createControl(shell);
+            tab.initializeFrom(config);
+            List<org.eclipse.swt.widgets.Text> texts = find(tab.getControl(), org.eclipse.swt.widgets.Text.class);
+            List<org.eclipse.swt.widgets.Button> boxes = find(tab.getControl(), org.eclipse.swt.widgets.Button.class);
+            assertEquals(f.getFullPath().toString(), texts.get(0).getText());
+            assertTrue(tab.isValid(config));
+            texts.get(1).setText("=map and read");
+            boxes.stream().filter(b -> b.getText().equals("json")).findFirst().orElseThrow().setSelection(true);
+            var wc = config.getWorkingCopy();
+            tab.performApply(wc);
+            assertEquals("=map and read", wc.getAttribute(LaunchAttributes.FILTER, ""));
+            assertEquals("text,json", wc.getAttribute(LaunchAttributes.FORMATS, ""));
+            texts.get(0).setText("/runs/nothing-here.dmas");
+            assertFalse(tab.isValid(wc));
+            assertTrue(tab.getErrorMessage().contains("nothing-here.dmas"), tab.getErrorMessage());
+        } finally {
+            shell.dispose();
+        }
+    }
+
+    @Test
     void doubleClickOnAStepJumpsToItsLine() throws Exception {
         IFile f = file(project, "s.dmas", Fixtures.SCENARIOS);
         ITextEditor editor = open(f);

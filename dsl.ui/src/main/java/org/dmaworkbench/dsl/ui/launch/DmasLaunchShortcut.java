@@ -66,7 +66,7 @@ public class DmasLaunchShortcut implements ILaunchShortcut2 {
         return DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurationType(LaunchAttributes.TYPE);
     }
 
-    static ILaunchConfiguration find(IFile file, String filter) throws CoreException {
+    public static ILaunchConfiguration find(IFile file, String filter) throws CoreException {
         for (ILaunchConfiguration c : DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurations(type())) {
             if (c.getAttribute(LaunchAttributes.FILE, "").equals(file.getFullPath().toString())
                     && c.getAttribute(LaunchAttributes.FILTER, "").equals(filter)) return c;
@@ -74,7 +74,7 @@ public class DmasLaunchShortcut implements ILaunchShortcut2 {
         return null;
     }
 
-    static ILaunchConfiguration create(IFile file, String filter) throws CoreException {
+    public static ILaunchConfiguration create(IFile file, String filter) throws CoreException {
         ILaunchManager mgr = DebugPlugin.getDefault().getLaunchManager();
         String base = file.getName() + (filter.isEmpty() ? "" : " - " + (filter.startsWith("=") ? filter.substring(1) : filter));
         ILaunchConfigurationWorkingCopy wc = type().newInstance(null, mgr.generateLaunchConfigurationName(base.replaceAll("[\\\\/:*?\"<>|@]", "_")));
