@@ -70,5 +70,25 @@ class ScreenshotTest {
         closePopups();
         editor.doRevertToSaved();
         page().closeAllEditors(false);
+
+        // the benchmark tab: table and chart of a policy comparison
+        IFile bench = file(project, "policies.dmas", Fixtures.BENCHMARK);
+        ITextEditor benchEditor = open(bench);
+        var beforeBench = ResultsView.latest();
+        page().activate(benchEditor);
+        execute("org.dmaworkbench.dsl.ui.launchShortcut.run");
+        RunTest.shown(beforeBench);
+        page().activate(view);
+        page().setPartState(page().getReference(view), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+        var item = view.viewer().getTree().getItem(0).getItem(0);
+        view.viewer().getTree().setSelection(item);
+        org.eclipse.swt.widgets.Event select = new org.eclipse.swt.widgets.Event();
+        select.item = item;
+        view.viewer().getTree().notifyListeners(SWT.Selection, select);
+        spin(1000);
+        File benchShot = snapshot("benchmark");
+        assertTrue(benchShot.length() > 10_000, "screenshot written: " + benchShot);
+        page().setPartState(page().getReference(view), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
+        page().closeAllEditors(false);
     }
 }

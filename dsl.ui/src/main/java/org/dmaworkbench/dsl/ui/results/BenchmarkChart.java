@@ -40,7 +40,7 @@ public class BenchmarkChart extends Canvas {
         for (BenchmarkTable.Row r : ok) max = Math.max(max, Math.max(r.result().avgMapUs(), r.result().avgUnmapUs()));
         if (max <= 0) max = 1;
         int textH = gc.getFontMetrics().getHeight();
-        int left = 10, bottom = area.height - 2 * textH - 8, top = textH + 14;
+        int left = 10, bottom = area.height - 2 * textH - 8, top = 2 * textH + 14;
         int slot = Math.max(40, (area.width - 2 * left) / ok.size());
         int bar = Math.max(8, slot / 3);
         gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));

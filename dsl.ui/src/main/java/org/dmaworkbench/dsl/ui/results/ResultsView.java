@@ -123,8 +123,8 @@ public class ResultsView extends ViewPart {
         benchTable = new TableViewer(bench, SWT.BORDER | SWT.FULL_SELECTION);
         benchTable.getTable().setHeaderVisible(true);
         benchTable.setContentProvider(ArrayContentProvider.getInstance());
-        column("policy", 90, r -> String.valueOf(r.policy()));
-        column("domain", 110, r -> r.ok() ? r.result().domain() : "failed: " + r.error());
+        column("policy", 120, r -> String.valueOf(r.policy()));
+        column("domain", 190, r -> r.ok() ? r.result().domain() : "failed: " + r.error());
         column("map (\u00b5s)", 80, r -> r.ok() ? f1(r.result().avgMapUs()) : "");
         column("sd", 60, r -> r.ok() ? f1(r.result().mapStddevUs()) : "");
         column("unmap (\u00b5s)", 90, r -> r.ok() ? f1(r.result().avgUnmapUs()) : "");
@@ -132,7 +132,7 @@ public class ResultsView extends ViewPart {
         column("loops", 80, r -> r.ok() ? String.valueOf(r.result().loops()) : "");
         chart = new BenchmarkChart(bench);
         benchTab.setControl(bench);
-        sash.setWeights(55, 45);
+        sash.setWeights(50, 50);
 
         IToolBarManager tb = getViewSite().getActionBars().getToolBarManager();
         tb.add(action("Run Again", "run.png", () -> rerun(null)));
@@ -175,11 +175,16 @@ public class ResultsView extends ViewPart {
         tree.setInput(files);
         tree.expandToLevel(2);
         for (ResultNode f : files) for (ResultNode c : f.children()) if (c.verdict() != ResultNode.Verdict.PASSED) tree.expandToLevel(c, 1);
-        String head = record.configName() + ": " + r.scenariosPassed() + "/" + r.scenarios() + " scenarios passed, "
-                + r.expectationsMet() + "/" + r.expectations() + " expectations met"
-                + (r.benchmarks() > 0 ? ", " + r.benchmarks() + " benchmark(s)" : "")
-                + (r.errors() > 0 ? ", " + r.errors() + " error(s) in the input" : "")
-                + (record.cancelled() ? " (cancelled)" : "");
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (r.scenarios() > 0) {
+            parts.add(r.scenariosPassed() + "/" + r.scenarios() + " scenarios passed");
+            parts.add(r.expectationsMet() + "/" + r.expectations() + " expectations met");
+        }
+        if (r.benchmarks() > 0) parts.add(r.benchmarks() + (r.benchmarks() == 1 ? " benchmark" : " benchmarks")
+                + (r.benchmarksFailed() > 0 ? " (" + r.benchmarksFailed() + " failed)" : ""));
+        if (r.errors() > 0) parts.add(r.errors() + " error(s) in the input, nothing run");
+        if (parts.isEmpty()) parts.add("nothing run");
+        String head = record.configName() + ": " + String.join(", ", parts) + (record.cancelled() ? " (cancelled)" : "");
         summary.setText(head);
         summary.getParent().layout();
         details.setText(r.errors() > 0 ? diagnostics(r) : "");
