@@ -30,7 +30,25 @@ public final class SavedFilesValidator implements IResourceChangeListener {
     private static final SavedFilesValidator INSTANCE = new SavedFilesValidator();
     private static boolean installed;
 
-    private SavedFilesValidator() { }
+    /** Projects waiting to be checked; one job checks them (events in a burst make one check). */
+    private final java.util.Set<IProject> pending = new java.util.LinkedHashSet<>();
+    private final Job job = new Job("Checking DMA scenario files") {
+        @Override protected IStatus run(IProgressMonitor monitor) {
+            List<IProject> projects;
+            synchronized (pending) {
+                projects = new ArrayList<>(pending);
+                pending.clear();
+            }
+            return checkAll(projects, monitor);
+        }
+        @Override public boolean belongsTo(Object family) { return family == FAMILY; }
+    };
+
+    private SavedFilesValidator() {
+        // no scheduling rule: a long check must never keep a save (which locks its file) waiting;
+        // each file's markers are replaced atomically under that file's rule
+        job.setPriority(Job.BUILD);
+    }
 
     public static synchronized void install() {
         if (installed) return;
@@ -55,11 +73,9 @@ public final class SavedFilesValidator implements IResourceChangeListener {
         }
         if (projects.isEmpty()) return;
         DmasDocuments.reloadImports();
-        Job job = new Job("Checking DMA scenario files") {
-            @Override protected IStatus run(IProgressMonitor monitor) { return checkAll(projects, monitor); }
-            @Override public boolean belongsTo(Object family) { return family == FAMILY; }
-        };
-        job.setRule(ResourcesPlugin.getWorkspace().getRoot());
+        synchronized (pending) {
+            pending.addAll(projects);
+        }
         job.schedule(200);
     }
 
