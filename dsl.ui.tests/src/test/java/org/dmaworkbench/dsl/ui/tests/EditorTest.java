@@ -179,6 +179,25 @@ class EditorTest {
         assertNotNull(first(f, "nosuchdevice"), "the marker stays after save");
     }
 
+    @Test
+    void savingAnImportedFileRechecksTheFilesThatImportIt() throws Exception {
+        IFile scenarios = file(project, "s.dmas", Fixtures.SCENARIOS); // never opened
+        waitForJobs(org.dmaworkbench.dsl.ui.markers.SavedFilesValidator.FAMILY, 15000);
+        spin(300);
+        waitForJobs(org.dmaworkbench.dsl.ui.markers.SavedFilesValidator.FAMILY, 15000);
+        assertEquals(0, java.util.Arrays.stream(markers(scenarios, DmasMarkers.PROBLEM))
+                .filter(m -> m.getAttribute(IMarker.SEVERITY, 0) == IMarker.SEVERITY_ERROR).count());
+        ITextEditor platform = open(project.getFile("platforms/lab.dmas"));
+        IDocument doc = document(platform);
+        doc.set(doc.get().replace("device nic0", "device nic9"));
+        execute("org.eclipse.ui.file.save");
+        waitFor("a marker in the file that imports the saved one", 15000, () -> first(scenarios, "nic0"));
+        List<Integer> lines = java.util.Arrays.stream(markers(scenarios, DmasMarkers.PROBLEM))
+                .filter(x -> x.getAttribute(IMarker.MESSAGE, "").contains("'nic0'")).map(x -> x.getAttribute(IMarker.LINE_NUMBER, -1)).sorted().toList();
+        assertEquals(4, lines.get(0), lines::toString); // "probe nic0" of the first scenario, and every later use
+
+    }
+
     static IMarker first(IFile f, String text) {
         try {
             for (IMarker m : markers(f, DmasMarkers.PROBLEM)) if (m.getAttribute(IMarker.MESSAGE, "").contains(text)) return m;
