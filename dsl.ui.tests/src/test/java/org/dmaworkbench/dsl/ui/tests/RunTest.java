@@ -128,6 +128,24 @@ class RunTest {
     }
 
     @Test
+    void aFileWithErrorsRunsNothingAndSaysWhereTheErrorsAre() throws Exception {
+        IFile f = file(project, "typo.dmas", Fixtures.MISSPELLED);
+        ITextEditor editor = open(f);
+        RunRecord run = runAndWait(editor);
+        assertEquals(0, run.results().scenarios());
+        assertEquals(1, run.results().errors());
+        ResultsView view = (ResultsView) page().findView(ResultsView.ID);
+        assertTrue(view.detailText().contains("typo.dmas:4:18: error: unknown kernel call 'dma_map_singel'"), view.detailText());
+        assertEquals(0, markers(f, DmasMarkers.STEP_FAILURE).length);
+        RunConsole.get().flush();
+        String console = waitFor("console text", 5000, () -> {
+            String t = RunConsole.get().console().getDocument().get();
+            return t.contains("nothing was run") ? t : null;
+        });
+        assertTrue(console.contains("typo.dmas:4:18: error"), console);
+    }
+
+    @Test
     void runWithTheCaretInAScenarioRunsOnlyThatScenario() throws Exception {
         IFile f = file(project, "s.dmas", Fixtures.SCENARIOS);
         ITextEditor editor = open(f);
