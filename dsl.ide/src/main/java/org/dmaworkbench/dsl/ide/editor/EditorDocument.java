@@ -102,7 +102,7 @@ public final class EditorDocument {
 
     /** Runs {@code f} on the current text and its parsed resource. */
     public synchronized <T> T read(BiFunction<Document, XtextResource, T> f) {
-        return f.apply(new Document(version, text), resource());
+        return f.apply(new IndexedDocument(version, text), resource());
     }
 
     private XtextResource resource() {
