@@ -90,30 +90,31 @@ public final class DeviceDmaEngine {
         long a = addr;
         long end = addr + len;
         while (a < end) {
-            IotlbEntry e = translate(dev, domain, tag, a, type, findings, who);
-            if (e == null) return lastFault;
+            DmaOutcome fault = translate(dev, domain, tag, a, type, findings, who, used, np);
+            if (fault != null) return fault;
+            IotlbEntry e = used[np];
             long pageEnd = e.pageBase() + e.pageSize();
             long chunk = Math.min(end, pageEnd) - a;
             pieces[3 * np] = a;
             pieces[3 * np + 1] = e.translate(a);
             pieces[3 * np + 2] = chunk;
-            used[np++] = e;
+            np++;
             a += chunk;
         }
         return completeTranslated(dev, domain, who, addr, len, type, findings, pieces, used, np);
     }
 
-    private DmaOutcome lastFault;
-
-    /** One page: ATC, IOTLB, walk; null after recording a fault in {@link #lastFault}. */
-    private IotlbEntry translate(Device dev, IommuDomain domain, int tag, long a, AccessType type, List<Finding> findings,
-                                 String who) {
+    /**
+     * One page: ATC, IOTLB, walk. On success stores the translation in {@code out[i]} and returns
+     * null; otherwise returns the fault (the hardware's fault record for this request).
+     */
+    private DmaOutcome translate(Device dev, IommuDomain domain, int tag, long a, AccessType type, List<Finding> findings,
+                                 String who, IotlbEntry[] out, int i) {
         IommuArch arch = dev.iommu().arch();
         if (domain.type().isPaging() && Long.compareUnsigned(a, domain.apertureEnd()) > 0) {
-            lastFault = fault(arch, FaultClass.ADDRESS_SIZE, type, a, findings, String.format(
+            return fault(arch, FaultClass.ADDRESS_SIZE, type, a, findings, String.format(
                     "%s: address 0x%x is beyond the %d-bit input range of %s", who, a, domain.iommu().addressWidth(),
                     domain.describe()));
-            return null;
         }
         IotlbEntry e = null;
         boolean fromAtc = false;
@@ -131,8 +132,9 @@ public final class DeviceDmaEngine {
         } else {
             ctx.counters.pageWalks++;
             ctx.charge(ctx.cost.pageWalkNs());
-            e = walk(dev, domain, tag, a, type, findings, who);
-            if (e == null) return null;
+            DmaOutcome fault = walk(dev, domain, tag, a, type, findings, who, out, i);
+            if (fault != null) return fault;
+            e = out[i];
             dev.iommu().iotlb().fill(domain.id(), tag, e);
         }
         if (dev.atsEnabled() && !fromAtc) dev.deviceTlb().fill(tag, a, e);
@@ -141,35 +143,37 @@ public final class DeviceDmaEngine {
         if (!allowed) {
             FaultClass c = type == AccessType.WRITE ? FaultClass.WRITE_NOT_PERMITTED : FaultClass.READ_NOT_PERMITTED;
             String origin = e.source() != null && e.source().owner() instanceof DmaMapping dm ? ", " + dm.describe() : "";
-            lastFault = fault(arch, c, type, a, findings, String.format("%s: %s of 0x%x denied by %s (entry %s%s)", who,
+            return fault(arch, c, type, a, findings, String.format("%s: %s of 0x%x denied by %s (entry %s%s)", who,
                     type.dslName(), a, domain.describe(), IoMapping.protString(e.prot()), origin));
-            return null;
         }
-        return e;
+        out[i] = e;
+        return null;
     }
 
-    private IotlbEntry walk(Device dev, IommuDomain domain, int tag, long a, AccessType type, List<Finding> findings, String who) {
+    /** The page walk (io-pgtable, or the CPU page table for SVA): the entry in {@code out[i]} and null, or the fault. */
+    private DmaOutcome walk(Device dev, IommuDomain domain, int tag, long a, AccessType type, List<Finding> findings, String who,
+                            IotlbEntry[] out, int i) {
         IommuArch arch = dev.iommu().arch();
         if (domain.type() == DomainType.SVA) {
             KernelPte pte = domain.kernelPageTable() != null ? domain.kernelPageTable().walk(a)
                     : domain.mm() != null ? domain.mm().walk(a) : null;
             if (pte == null) {
-                lastFault = fault(arch, FaultClass.NOT_PRESENT, type, a, findings, String.format(
+                return fault(arch, FaultClass.NOT_PRESENT, type, a, findings, String.format(
                         "%s: address 0x%x not present in the CPU page table shared by %s", who, a, domain.describe()));
-                return null;
             }
             int prot = IoMapping.PROT_READ | (pte.writable() ? IoMapping.PROT_WRITE : 0);
             long base = a & -pte.pageSize();
-            return new IotlbEntry(base, pte.pa(), pte.pageSize(), prot, null, pte, ctx.step());
+            out[i] = new IotlbEntry(base, pte.pa(), pte.pageSize(), prot, null, pte, ctx.step());
+            return null;
         }
         IoMapping m = domain.pageTable().lookup(a);
         if (m == null) {
-            lastFault = fault(arch, FaultClass.NOT_PRESENT, type, a, findings, notPresent(domain, a, who));
-            return null;
+            return fault(arch, FaultClass.NOT_PRESENT, type, a, findings, notPresent(domain, a, who));
         }
         long ps = m.size() < IoPageTable.SZ_2M ? IoPageTable.SZ_4K : domain.pageTable().leafSize(a); // small maps have 4 KiB leaves only
         long base = a & -ps;
-        return new IotlbEntry(base, m.translate(base), ps, m.prot(), m, null, ctx.step());
+        out[i] = new IotlbEntry(base, m.translate(base), ps, m.prot(), m, null, ctx.step());
+        return null;
     }
 
     private String notPresent(IommuDomain domain, long a, String who) {
