@@ -146,6 +146,32 @@ class RunTest {
     }
 
     @Test
+    void runAsOnAFolderRunsEveryDmasFileInItAndNavigatesIntoEach() throws Exception {
+        file(project, "suite/a.dmas", Fixtures.SCENARIOS.replace("platforms/lab.dmas", "../platforms/lab.dmas"));
+        IFile b = file(project, "suite/b.dmas", Fixtures.BENCHMARK.replace("platforms/lab.dmas", "../platforms/lab.dmas"));
+        file(project, "target/ignored.dmas", "this is not even valid");
+        org.eclipse.ui.IViewPart explorer = page().showView("org.eclipse.ui.navigator.ProjectExplorer");
+        ((org.eclipse.ui.part.ISetSelectionTarget) explorer).selectReveal(new org.eclipse.jface.viewers.StructuredSelection(project.getFolder("suite")));
+        page().activate(explorer);
+        spin(100);
+        RunRecord before = ResultsView.latest();
+        execute(RUN); // Run As > DMA Scenario on the selected folder
+        RunRecord run = shown(before);
+        assertEquals(List.of("suite/a.dmas", "suite/b.dmas"), run.results().files().stream().map(RunResults.FileRun::file).toList(),
+                () -> describe(run));
+        assertEquals(1, markers(project.getFile("suite/a.dmas"), DmasMarkers.STEP_FAILURE).length);
+        assertEquals(0, markers(b, DmasMarkers.STEP_FAILURE).length);
+        ResultsView view = (ResultsView) page().findView(ResultsView.ID);
+        TreeItem bench = view.viewer().getTree().getItem(1).getItem(0);
+        view.viewer().getTree().setSelection(bench);
+        view.viewer().getTree().notifyListeners(SWT.DefaultSelection, selectionEvent(bench));
+        ITextEditor opened = waitFor("b.dmas in an editor", 5000,
+                () -> page().getActiveEditor() instanceof ITextEditor te && te.getEditorInput().getName().equals("b.dmas") ? te : null);
+        int offset = ((ITextSelection) opened.getSelectionProvider().getSelection()).getOffset();
+        assertEquals(1, document(opened).getLineOfOffset(offset), "the benchmark's line");
+    }
+
+    @Test
     void runWithTheCaretInAScenarioRunsOnlyThatScenario() throws Exception {
         IFile f = file(project, "s.dmas", Fixtures.SCENARIOS);
         ITextEditor editor = open(f);

@@ -25,16 +25,17 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.texteditor.ITextEditor;
 
 /**
- * Run As > DMA Scenario (and Ctrl+F11): on a {@code .dmas} file runs all of it; in an editor,
+ * Run As > DMA Scenario (and Ctrl+F11): on a {@code .dmas} file runs all of it, on a folder or
+ * project every {@code .dmas} file in it; in an editor,
  * runs the scenario or benchmark under the caret, or the whole file when the caret is outside
- * them. Reuses the launch configuration for the same (file, scenario), else creates one.
+ * them. Reuses the launch configuration for the same (resource, scenario), else creates one.
  */
 public class DmasLaunchShortcut implements ILaunchShortcut2 {
 
     @Override
     public void launch(ISelection selection, String mode) {
-        IFile file = file(selection);
-        if (file != null) launch(file, "", mode);
+        IResource target = resource(selection);
+        if (target != null) launch(target, "", mode);
     }
 
     @Override
@@ -52,13 +53,13 @@ public class DmasLaunchShortcut implements ILaunchShortcut2 {
         return name == null ? "" : "=" + name;
     }
 
-    public void launch(IFile file, String filter, String mode) {
+    public void launch(IResource target, String filter, String mode) {
         try {
-            ILaunchConfiguration config = find(file, filter);
-            if (config == null) config = create(file, filter);
+            ILaunchConfiguration config = find(target, filter);
+            if (config == null) config = create(target, filter);
             DebugUITools.launch(config, mode);
         } catch (CoreException e) {
-            DmasUiPlugin.log("cannot launch " + file.getFullPath(), e);
+            DmasUiPlugin.log("cannot launch " + target.getFullPath(), e);
         }
     }
 
@@ -66,29 +67,30 @@ public class DmasLaunchShortcut implements ILaunchShortcut2 {
         return DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurationType(LaunchAttributes.TYPE);
     }
 
-    public static ILaunchConfiguration find(IFile file, String filter) throws CoreException {
+    public static ILaunchConfiguration find(IResource target, String filter) throws CoreException {
         for (ILaunchConfiguration c : DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurations(type())) {
-            if (c.getAttribute(LaunchAttributes.FILE, "").equals(file.getFullPath().toString())
+            if (c.getAttribute(LaunchAttributes.FILE, "").equals(target.getFullPath().toString())
                     && c.getAttribute(LaunchAttributes.FILTER, "").equals(filter)) return c;
         }
         return null;
     }
 
-    public static ILaunchConfiguration create(IFile file, String filter) throws CoreException {
+    public static ILaunchConfiguration create(IResource target, String filter) throws CoreException {
         ILaunchManager mgr = DebugPlugin.getDefault().getLaunchManager();
-        String base = file.getName() + (filter.isEmpty() ? "" : " - " + (filter.startsWith("=") ? filter.substring(1) : filter));
+        String base = target.getName() + (filter.isEmpty() ? "" : " - " + (filter.startsWith("=") ? filter.substring(1) : filter));
         ILaunchConfigurationWorkingCopy wc = type().newInstance(null, mgr.generateLaunchConfigurationName(base.replaceAll("[\\\\/:*?\"<>|@]", "_")));
-        wc.setAttribute(LaunchAttributes.FILE, file.getFullPath().toString());
+        wc.setAttribute(LaunchAttributes.FILE, target.getFullPath().toString());
         wc.setAttribute(LaunchAttributes.FILTER, filter);
         wc.setAttribute(LaunchAttributes.FORMATS, DmasPreferences.reportFormats());
-        wc.setMappedResources(new IResource[] { file });
+        wc.setMappedResources(new IResource[] { target });
         return wc.doSave();
     }
 
-    static IFile file(ISelection selection) {
+    /** The selected {@code .dmas} file, folder or project. */
+    static IResource resource(ISelection selection) {
         if (selection instanceof IStructuredSelection s && !s.isEmpty()) {
-            IFile f = Adapters.adapt(s.getFirstElement(), IFile.class);
-            if (f != null && "dmas".equals(f.getFileExtension())) return f;
+            IResource r = Adapters.adapt(s.getFirstElement(), IResource.class);
+            if (r != null && LaunchAttributes.runnable(r)) return r;
         }
         return null;
     }
@@ -100,7 +102,7 @@ public class DmasLaunchShortcut implements ILaunchShortcut2 {
 
     @Override
     public ILaunchConfiguration[] getLaunchConfigurations(ISelection selection) {
-        return configs(file(selection), "");
+        return configs(resource(selection), "");
     }
 
     @Override
@@ -108,10 +110,10 @@ public class DmasLaunchShortcut implements ILaunchShortcut2 {
         return configs(file(editor), scenarioAtCaret(editor));
     }
 
-    private static ILaunchConfiguration[] configs(IFile file, String filter) {
+    private static ILaunchConfiguration[] configs(IResource target, String filter) {
         List<ILaunchConfiguration> out = new ArrayList<>();
         try {
-            ILaunchConfiguration c = file == null ? null : find(file, filter);
+            ILaunchConfiguration c = target == null ? null : find(target, filter);
             if (c != null) out.add(c);
         } catch (CoreException e) {
             // no configurations readable: the shortcut creates one
@@ -121,7 +123,7 @@ public class DmasLaunchShortcut implements ILaunchShortcut2 {
 
     @Override
     public IResource getLaunchableResource(ISelection selection) {
-        return file(selection);
+        return resource(selection);
     }
 
     @Override

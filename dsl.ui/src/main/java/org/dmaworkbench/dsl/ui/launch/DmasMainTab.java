@@ -5,7 +5,6 @@ import java.util.Set;
 import org.dmaworkbench.dsl.batch.Reports;
 import org.dmaworkbench.dsl.ui.preferences.DmasPreferences;
 import org.dmaworkbench.dsl.ui.results.Icons;
-import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
@@ -23,7 +22,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.dialogs.ResourceListSelectionDialog;
 
-/** The Main tab: the {@code .dmas} file, the scenario filter, the report formats and directory. */
+/** The Main tab: the {@code .dmas} file (or folder, or project), the scenario filter, the report formats and directory. */
 public class DmasMainTab extends AbstractLaunchConfigurationTab {
     private Text file;
     private Text filter;
@@ -35,7 +34,7 @@ public class DmasMainTab extends AbstractLaunchConfigurationTab {
         Composite c = new Composite(parent, SWT.NONE);
         c.setLayout(new GridLayout(3, false));
         setControl(c);
-        new Label(c, SWT.NONE).setText("Scenario file:");
+        new Label(c, SWT.NONE).setText("File or folder:");
         file = text(c, 1);
         Button browse = new Button(c, SWT.PUSH);
         browse.setText("Browse...");
@@ -71,10 +70,11 @@ public class DmasMainTab extends AbstractLaunchConfigurationTab {
     }
 
     private void browse() {
-        ResourceListSelectionDialog d = new ResourceListSelectionDialog(getShell(), ResourcesPlugin.getWorkspace().getRoot(), IResource.FILE);
-        d.setTitle("Choose a DMA scenario file");
-        if (d.open() == ResourceListSelectionDialog.OK && d.getResult().length > 0 && d.getResult()[0] instanceof IFile f) {
-            file.setText(f.getFullPath().toString());
+        ResourceListSelectionDialog d = new ResourceListSelectionDialog(getShell(), ResourcesPlugin.getWorkspace().getRoot(),
+                IResource.FILE | IResource.FOLDER | IResource.PROJECT);
+        d.setTitle("Choose a .dmas file, or a folder or project to run all of its .dmas files");
+        if (d.open() == ResourceListSelectionDialog.OK && d.getResult().length > 0 && d.getResult()[0] instanceof IResource r) {
+            file.setText(r.getFullPath().toString());
         }
     }
 
@@ -112,12 +112,12 @@ public class DmasMainTab extends AbstractLaunchConfigurationTab {
         setErrorMessage(null);
         String p = file.getText().trim();
         if (p.isEmpty()) {
-            setErrorMessage("Choose the .dmas file to run.");
+            setErrorMessage("Choose the .dmas file, folder or project to run.");
             return false;
         }
         IResource r = ResourcesPlugin.getWorkspace().getRoot().findMember(new Path(p));
-        if (!(r instanceof IFile f) || !"dmas".equals(f.getFileExtension())) {
-            setErrorMessage("'" + p + "' is not a .dmas file in the workspace.");
+        if (r == null || !LaunchAttributes.runnable(r)) {
+            setErrorMessage("'" + p + "' is not a .dmas file, folder or project in the workspace.");
             return false;
         }
         return true;

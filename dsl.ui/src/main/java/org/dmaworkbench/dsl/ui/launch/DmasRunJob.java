@@ -21,6 +21,7 @@ import org.dmaworkbench.runtime.program.BenchmarkSpec;
 import org.dmaworkbench.runtime.program.CompiledFile;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.run.RunCancelledException;
+import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -30,7 +31,8 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 
 /**
- * One run of a {@code .dmas} file: load (parse, validate, lower) with the CLI's
+ * One run of a {@code .dmas} file, or of every {@code .dmas} file in a folder or project (as
+ * {@code ./dmas run DIR} does): load (parse, validate, lower) with the CLI's
  * {@link Workspace}, run with its {@link Executor}, print the CLI's text report to the console,
  * write the report files, mark failing steps and show everything in the results view.
  * Cancelling the job interrupts its thread; the simulator stops at the next step or iteration.
@@ -40,7 +42,7 @@ public class DmasRunJob extends Job {
     public static final Object FAMILY = DmasRunJob.class;
 
     private final String configName;
-    private final IFile file;
+    private final IResource root;
     private final String filter;
     private final Set<String> only;
     private final Set<Reports.Format> formats;
@@ -48,19 +50,19 @@ public class DmasRunJob extends Job {
     private volatile Thread thread;
 
     /** Runs what {@code filter} selects ({@link Executor#nameFilter}; empty: everything). */
-    public DmasRunJob(String configName, IFile file, String filter, Set<Reports.Format> formats, String reportDir) {
-        this(configName, file, filter, null, formats, reportDir);
+    public DmasRunJob(String configName, IResource root, String filter, Set<Reports.Format> formats, String reportDir) {
+        this(configName, root, filter, null, formats, reportDir);
     }
 
     /** Runs exactly the scenarios and benchmarks named in {@code only} (re-run of the failed ones). */
-    public DmasRunJob(String configName, IFile file, Set<String> only, Set<Reports.Format> formats, String reportDir) {
-        this(configName, file, "", Set.copyOf(only), formats, reportDir);
+    public DmasRunJob(String configName, IResource root, Set<String> only, Set<Reports.Format> formats, String reportDir) {
+        this(configName, root, "", Set.copyOf(only), formats, reportDir);
     }
 
-    private DmasRunJob(String configName, IFile file, String filter, Set<String> only, Set<Reports.Format> formats, String reportDir) {
+    private DmasRunJob(String configName, IResource root, String filter, Set<String> only, Set<Reports.Format> formats, String reportDir) {
         super("Running " + configName);
         this.configName = configName;
-        this.file = file;
+        this.root = root;
         this.only = only;
         this.filter = filter == null ? "" : filter;
         this.formats = formats;
@@ -91,11 +93,12 @@ public class DmasRunJob extends Job {
     }
 
     private IStatus doRun(IProgressMonitor monitor) {
-        SubMonitor sub = SubMonitor.convert(monitor, "Running " + file.getName(), 100);
+        SubMonitor sub = SubMonitor.convert(monitor, "Running " + root.getName(), 100);
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        Path base = file.getProject().getLocation().toFile().toPath();
-        Path path = file.getLocation().toFile().toPath();
+        Path base = root.getProject().getLocation().toFile().toPath();
+        Path path = root.getLocation().toFile().toPath();
+        List<Path> files = dmasFiles(root);
         RunConsole console = RunConsole.get();
         console.clear();
         console.println("dmas run " + base.relativize(path) + (filter.isEmpty() ? "" : " --scenario " + filter)
@@ -104,12 +107,12 @@ public class DmasRunJob extends Job {
         SubMonitor loading = sub.split(20);
         Workspace.Options options = new Workspace.Options(base, List.of(),
                 (stage, done, total, name) -> loading.subTask(stage.name().toLowerCase() + " " + name));
-        Workspace.Loaded loaded = Workspace.load(List.of(path), true, options);
+        Workspace.Loaded loaded = Workspace.load(files, true, options);
         StringWriter diag = new StringWriter();
         TextReport.diagnostics(loaded.diagnostics(), new PrintWriter(diag, true));
         console.print(diag.toString());
 
-        List<RunResults.FileRun> files = new ArrayList<>();
+        List<RunResults.FileRun> runs = new ArrayList<>();
         boolean cancelled = false;
         int exit;
         if (loaded.hasErrors()) {
@@ -129,7 +132,7 @@ public class DmasRunJob extends Job {
                     List<RunResults.ScenarioRun> scenarios = new ArrayList<>();
                     List<RunResults.BenchmarkRun> benchmarks = new ArrayList<>();
                     RunResults.FileRun partial = new RunResults.FileRun(f.file(), scenarios, benchmarks);
-                    files.add(partial);
+                    runs.add(partial);
                     for (ScenarioProgram p : f.scenarios()) {
                         if (!wanted.test(p.name())) continue;
                         checkCancelled(running);
@@ -153,26 +156,27 @@ public class DmasRunJob extends Job {
                 Thread.interrupted();
                 console.println("dmas: cancelled; the results so far are shown");
             }
-            boolean failed = files.stream().anyMatch(f -> f.scenarios().stream().anyMatch(s -> !s.passed())
+            boolean failed = runs.stream().anyMatch(f -> f.scenarios().stream().anyMatch(s -> !s.passed())
                     || f.benchmarks().stream().anyMatch(b -> !b.passed()));
-            long runnable = files.stream().mapToLong(f -> f.scenarios().size() + f.benchmarks().size()).sum();
-            if (runnable == 0 && !cancelled) console.println(filter.isEmpty() ? "dmas: nothing to run: no scenario or benchmark in "
-                    + file.getName() : "dmas: no scenario or benchmark matches '" + filter + "'");
+            long runnable = runs.stream().mapToLong(f -> f.scenarios().size() + f.benchmarks().size()).sum();
+            if (runnable == 0 && !cancelled) console.println(files.isEmpty() ? "dmas: no .dmas file in " + root.getFullPath()
+                    : filter.isEmpty() ? "dmas: nothing to run: no scenario or benchmark in " + root.getFullPath()
+                    : "dmas: no scenario or benchmark matches '" + filter + "'");
             exit = runnable == 0 ? RunResults.INVALID : failed ? RunResults.NOT_MET : RunResults.OK;
         }
         RunResults results = new RunResults(List.of(base.relativize(path).toString()), started, System.nanoTime() - t0,
-                loaded.diagnostics(), files, exit);
-        if (!files.isEmpty()) {
+                loaded.diagnostics(), runs, exit);
+        if (!runs.isEmpty()) {
             StringWriter footer = new StringWriter();
             TextReport.footer(results, new PrintWriter(footer, true));
             console.print(footer.toString());
         }
         writeReports(results, console);
-        StepFailureMarkers.replace(file, base, results);
-        RunRecord record = new RunRecord(configName, file, filter, formats, reportDir, results, cancelled);
+        RunRecord record = new RunRecord(configName, root, filter, formats, reportDir, results, cancelled);
+        StepFailureMarkers.replace(root, record);
         ResultsView.publish(record);
         try {
-            file.getProject().refreshLocal(IResource.DEPTH_INFINITE, sub.split(5));
+            root.getProject().refreshLocal(IResource.DEPTH_INFINITE, sub.split(5));
         } catch (Exception e) {
             // the reports are on disk; the navigator shows them after the next refresh
         }
@@ -195,11 +199,32 @@ public class DmasRunJob extends Job {
 
     private Path reportDirectory() {
         if (!reportDir.isEmpty()) {
-            IResource r = file.getWorkspace().getRoot().findMember(reportDir);
+            IResource r = root.getWorkspace().getRoot().findMember(reportDir);
             if (r != null) return r.getLocation().toFile().toPath();
-            var folder = file.getWorkspace().getRoot().getFolder(new org.eclipse.core.runtime.Path(reportDir));
+            var folder = root.getWorkspace().getRoot().getFolder(new org.eclipse.core.runtime.Path(reportDir));
             if (folder.getLocation() != null) return folder.getLocation().toFile().toPath();
         }
-        return file.getProject().getLocation().toFile().toPath().resolve("target").resolve("dmas-reports");
+        return root.getProject().getLocation().toFile().toPath().resolve("target").resolve("dmas-reports");
+    }
+
+    /** The {@code .dmas} files to run: the file itself, or those below the folder (not in {@code target/} or hidden folders), sorted. */
+    static List<Path> dmasFiles(IResource root) {
+        List<Path> out = new ArrayList<>();
+        if (root instanceof IFile f) {
+            out.add(f.getLocation().toFile().toPath());
+        } else if (root instanceof IContainer c && c.isAccessible()) {
+            try {
+                c.accept(r -> {
+                    if (r instanceof IFile f && "dmas".equals(f.getFileExtension()) && f.getLocation() != null) {
+                        out.add(f.getLocation().toFile().toPath());
+                    }
+                    return r == c || r.getType() != IResource.FOLDER || !(r.getName().equals("target") || r.getName().startsWith("."));
+                });
+            } catch (org.eclipse.core.runtime.CoreException e) {
+                // a folder that went away meanwhile: what was found is run
+            }
+        }
+        out.sort(null);
+        return out;
     }
 }

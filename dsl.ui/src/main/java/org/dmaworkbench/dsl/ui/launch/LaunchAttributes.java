@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Set;
 import org.dmaworkbench.dsl.batch.Reports;
 import org.dmaworkbench.dsl.ui.DmasUiPlugin;
+import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.Path;
@@ -15,7 +17,7 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 /** The DMA Scenario launch configuration type and its attributes. */
 public final class LaunchAttributes {
     public static final String TYPE = DmasUiPlugin.ID + ".launchType";
-    /** Workspace path of the {@code .dmas} file to run. */
+    /** Workspace path of what to run: a {@code .dmas} file, or a folder or project (all its {@code .dmas} files). */
     public static final String FILE = DmasUiPlugin.ID + ".file";
     /** Name filter ({@code =name} exact, a glob, or a substring); empty runs everything. */
     public static final String FILTER = DmasUiPlugin.ID + ".filter";
@@ -26,10 +28,16 @@ public final class LaunchAttributes {
 
     private LaunchAttributes() { }
 
-    public static IFile file(ILaunchConfiguration c) throws CoreException {
+    /** What the configuration runs, or null when its path names nothing in the workspace. */
+    public static IResource resource(ILaunchConfiguration c) throws CoreException {
         String p = c.getAttribute(FILE, "");
         if (p.isEmpty()) return null;
-        return ResourcesPlugin.getWorkspace().getRoot().getFile(new Path(p));
+        return ResourcesPlugin.getWorkspace().getRoot().findMember(new Path(p));
+    }
+
+    /** Whether {@code r} can be run: a {@code .dmas} file, a folder or a project. */
+    public static boolean runnable(IResource r) {
+        return r instanceof IFile f ? "dmas".equals(f.getFileExtension()) : r instanceof IContainer c && c.getType() != IResource.ROOT;
     }
 
     public static Set<Reports.Format> formats(String list) {

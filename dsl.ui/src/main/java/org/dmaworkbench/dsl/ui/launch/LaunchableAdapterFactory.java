@@ -1,16 +1,16 @@
 package org.dmaworkbench.dsl.ui.launch;
 
-import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.IAdapterFactory;
 import org.eclipse.debug.ui.actions.ILaunchable;
 
-/** Makes {@code .dmas} files launchable, so Run As appears on them in the navigators. */
+/** Makes {@code .dmas} files, and folders and projects holding them, launchable: Run As appears on them in the navigators. */
 public class LaunchableAdapterFactory implements IAdapterFactory {
     private static final ILaunchable LAUNCHABLE = new ILaunchable() { };
 
     @Override
     public <T> T getAdapter(Object adaptable, Class<T> type) {
-        if (type == ILaunchable.class && adaptable instanceof IFile f && "dmas".equals(f.getFileExtension())) return type.cast(LAUNCHABLE);
+        if (type == ILaunchable.class && adaptable instanceof IResource r && DmasPropertyTester.hasDmasFiles(r)) return type.cast(LAUNCHABLE);
         return null;
     }
 

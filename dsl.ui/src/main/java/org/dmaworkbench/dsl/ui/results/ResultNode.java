@@ -12,8 +12,10 @@ public sealed interface ResultNode {
     RunRecord run();
     String label();
     Verdict verdict();
-    /** The 1-based line in the run file this row jumps to. */
+    /** The 1-based line in {@link #file()} this row jumps to. */
     int line();
+    /** The name of the file this row belongs to, as the run reports it. */
+    String fileName();
     List<ResultNode> children();
 
     record FileNode(RunRecord run, RunResults.FileRun file) implements ResultNode {
@@ -23,6 +25,7 @@ public sealed interface ResultNode {
             return failed ? Verdict.FAILED : Verdict.PASSED;
         }
         public int line() { return 1; }
+        public String fileName() { return file.file(); }
         public List<ResultNode> children() {
             List<ResultNode> out = new ArrayList<>();
             for (RunResults.ScenarioRun s : file.scenarios()) out.add(new ScenarioNode(run, s));
@@ -40,6 +43,7 @@ public sealed interface ResultNode {
             return scenario.passed() ? Verdict.PASSED : Verdict.FAILED;
         }
         public int line() { return scenario.result().line(); }
+        public String fileName() { return scenario.file(); }
         public List<ResultNode> children() {
             List<ResultNode> out = new ArrayList<>();
             for (StepResult s : scenario.result().steps()) out.add(new StepNode(run, scenario, s));
@@ -59,6 +63,7 @@ public sealed interface ResultNode {
             return step.met() ? Verdict.PASSED : Verdict.FAILED;
         }
         public int line() { return step.line(); }
+        public String fileName() { return scenario.file(); }
         public List<ResultNode> children() { return List.of(); }
     }
 
@@ -66,6 +71,7 @@ public sealed interface ResultNode {
         public String label() { return "benchmark " + benchmark.spec().name(); }
         public Verdict verdict() { return benchmark.passed() ? (benchmark.refused() > 0 ? Verdict.ERROR : Verdict.PASSED) : Verdict.FAILED; }
         public int line() { return benchmark.spec().line(); }
+        public String fileName() { return benchmark.spec().file(); }
         public List<ResultNode> children() { return List.of(); }
     }
 }

@@ -210,9 +210,10 @@ public class ResultsView extends ViewPart {
         }
     }
 
-    /** Opens the run file at the row's line. */
+    /** Opens the row's file at the row's line. */
     public void reveal(ResultNode n) {
-        IFile file = n.run().file();
+        IFile file = n.run().file(n.fileName());
+        if (file == null) return;
         IWorkbenchPage page = getSite().getPage();
         try {
             IEditorPart part = IDE.openEditor(page, file);
@@ -231,8 +232,8 @@ public class ResultsView extends ViewPart {
         RunRecord r = shown;
         if (r == null) return;
         String filter = only == null ? r.filter() : only.size() == 1 ? "=" + only.iterator().next() : null;
-        DmasRunJob job = filter != null ? new DmasRunJob(r.configName(), r.file(), filter, r.formats(), r.reportDir())
-                : new DmasRunJob(r.configName(), r.file(), only, r.formats(), r.reportDir());
+        DmasRunJob job = filter != null ? new DmasRunJob(r.configName(), r.root(), filter, r.formats(), r.reportDir())
+                : new DmasRunJob(r.configName(), r.root(), only, r.formats(), r.reportDir());
         job.schedule();
     }
 

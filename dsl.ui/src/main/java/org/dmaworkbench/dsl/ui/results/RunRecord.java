@@ -1,10 +1,28 @@
 package org.dmaworkbench.dsl.ui.results;
 
+import java.nio.file.Path;
 import java.util.Set;
 import org.dmaworkbench.dsl.batch.Reports;
 import org.dmaworkbench.dsl.batch.RunResults;
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
 
-/** One finished (or cancelled) run as the results view shows it, with what it needs to run again. */
-public record RunRecord(String configName, IFile file, String filter, Set<Reports.Format> formats, String reportDir,
-                        RunResults results, boolean cancelled) { }
+/**
+ * One finished (or cancelled) run as the results view shows it, with what it needs to run again:
+ * what was run ({@code root}: a {@code .dmas} file, a folder or a project).
+ */
+public record RunRecord(String configName, IResource root, String filter, Set<Reports.Format> formats, String reportDir,
+                        RunResults results, boolean cancelled) {
+
+    /** The directory the run's file names are relative to: the project's location. */
+    public Path base() {
+        return root.getProject().getLocation().toFile().toPath();
+    }
+
+    /** The workspace file of a file name as the run reports it, or null. */
+    public IFile file(String shown) {
+        Path p = base().resolve(shown).normalize();
+        return ResourcesPlugin.getWorkspace().getRoot().getFileForLocation(org.eclipse.core.runtime.Path.fromOSString(p.toString()));
+    }
+}

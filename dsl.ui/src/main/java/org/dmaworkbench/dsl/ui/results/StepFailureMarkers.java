@@ -1,6 +1,5 @@
 package org.dmaworkbench.dsl.ui.results;
 
-import java.nio.file.Path;
 import org.dmaworkbench.dsl.batch.RunResults;
 import org.dmaworkbench.dsl.ui.DmasUiPlugin;
 import org.dmaworkbench.dsl.ui.markers.DmasMarkers;
@@ -20,11 +19,13 @@ import org.eclipse.core.runtime.CoreException;
 public final class StepFailureMarkers {
     private StepFailureMarkers() { }
 
-    public static void replace(IFile file, Path base, RunResults results) {
+    /** Replaces the marks in the files under {@code root} by those of {@code run}. */
+    public static void replace(IResource root, RunRecord run) {
         IWorkspaceRunnable op = monitor -> {
-            file.deleteMarkers(DmasMarkers.STEP_FAILURE, false, IResource.DEPTH_ZERO);
-            for (RunResults.FileRun f : results.files()) {
-                if (!sameFile(file, base, f.file())) continue;
+            root.deleteMarkers(DmasMarkers.STEP_FAILURE, false, IResource.DEPTH_INFINITE);
+            for (RunResults.FileRun f : run.results().files()) {
+                IFile file = run.file(f.file());
+                if (file == null || !file.exists()) continue;
                 for (RunResults.ScenarioRun s : f.scenarios()) {
                     for (StepResult step : s.result().steps()) {
                         if (step.passed()) continue;
@@ -40,7 +41,7 @@ public final class StepFailureMarkers {
         try {
             ResourcesPlugin.getWorkspace().run(op, null, IResource.NONE, null);
         } catch (CoreException e) {
-            DmasUiPlugin.log("cannot mark the failing steps of " + file.getFullPath(), e);
+            DmasUiPlugin.log("cannot mark the failing steps under " + root.getFullPath(), e);
         }
     }
 
@@ -57,9 +58,5 @@ public final class StepFailureMarkers {
         m.setAttribute(IMarker.LINE_NUMBER, Math.max(1, line));
         m.setAttribute(IMarker.MESSAGE, message);
         m.setAttribute(IMarker.LOCATION, "line " + Math.max(1, line));
-    }
-
-    private static boolean sameFile(IFile file, Path base, String shown) {
-        return base.resolve(shown).normalize().equals(file.getLocation().toFile().toPath().normalize());
     }
 }
