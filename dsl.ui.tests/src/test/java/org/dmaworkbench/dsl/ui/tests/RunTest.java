@@ -260,6 +260,15 @@ class RunTest {
         RunRecord second = shown(first);
         assertEquals(1, second.results().scenarios());
         assertEquals(0, second.results().scenariosPassed());
+        assertEquals(List.of(second, first), ResultsView.history().subList(0, 2), "the history lists the runs, newest first");
+        ActionContributionItem history = null;
+        for (IContributionItem i : view.getViewSite().getActionBars().getToolBarManager().getItems()) {
+            if (i instanceof ActionContributionItem a && a.getAction().getText().equals("History")) history = a;
+        }
+        assertNotNull(history);
+        history.getAction().run(); // back to the run before
+        assertEquals(first, view.shownRecord());
+        assertEquals(2, view.viewer().getTree().getItem(0).getItemCount());
     }
 
     @Test

@@ -50,6 +50,9 @@ import org.eclipse.ui.texteditor.ITextEditor;
 public class ResultsView extends ViewPart {
     public static final String ID = DmasUiPlugin.ID + ".resultsView";
     private static volatile RunRecord latest;
+    /** The last runs, newest first (the History menu of the view). */
+    private static final java.util.Deque<RunRecord> HISTORY = new java.util.ArrayDeque<>();
+    public static final int HISTORY_SIZE = 10;
 
     private TreeViewer tree;
     private Label summary;
@@ -63,6 +66,10 @@ public class ResultsView extends ViewPart {
     /** Shows {@code record} in the view (opening it if the preference says so); callable from any thread. */
     public static void publish(RunRecord record) {
         latest = record;
+        synchronized (HISTORY) {
+            HISTORY.addFirst(record);
+            while (HISTORY.size() > HISTORY_SIZE) HISTORY.removeLast();
+        }
         Display display = PlatformUI.getWorkbench().getDisplay();
         display.asyncExec(() -> {
             var window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
@@ -78,6 +85,13 @@ public class ResultsView extends ViewPart {
             }
             if (view != null) view.show(record);
         });
+    }
+
+    /** The runs of this session, newest first (at most {@link #HISTORY_SIZE}). */
+    public static List<RunRecord> history() {
+        synchronized (HISTORY) {
+            return List.copyOf(HISTORY);
+        }
     }
 
     /** The last run published (for tests and for a view opened later). */
@@ -138,6 +152,7 @@ public class ResultsView extends ViewPart {
         tb.add(action("Run Again", "run.png", () -> rerun(null)));
         tb.add(action("Run Failed Scenarios", "run-failed.png", this::rerunFailed));
         tb.add(action("Run Selected Scenario", "run.png", this::rerunSelected));
+        tb.add(new HistoryAction(this));
         getViewSite().setSelectionProvider(tree);
         if (latest != null) show(latest);
         else summary.setText("No run yet: Run As > DMA Scenario on a .dmas file.");
