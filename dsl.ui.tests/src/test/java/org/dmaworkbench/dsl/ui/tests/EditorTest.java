@@ -198,6 +198,28 @@ class EditorTest {
 
     }
 
+    @Test
+    void aFileOutsideTheWorkspaceGetsSquigglesWithoutMarkers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("platforms"));
+        java.nio.file.Files.writeString(dir.resolve("platforms/lab.dmas"), Fixtures.PLATFORM);
+        java.nio.file.Path typo = dir.resolve("typo.dmas");
+        java.nio.file.Files.writeString(typo, Fixtures.MISSPELLED);
+        ITextEditor editor = (ITextEditor) IDE.openEditorOnFileStore(page(),
+                org.eclipse.core.filesystem.EFS.getLocalFileSystem().getStore(typo.toUri()));
+        ISourceViewer viewer = viewer(editor);
+        int at = Fixtures.MISSPELLED.indexOf("dma_map_singel");
+        org.eclipse.jface.text.Position p = waitFor("an error annotation on the misspelled call", 15000, () -> {
+            for (Iterator<Annotation> it = viewer.getAnnotationModel().getAnnotationIterator(); it.hasNext(); ) {
+                Annotation a = it.next();
+                if ("org.eclipse.ui.workbench.texteditor.error".equals(a.getType()) && a.getText().contains("dma_map_singel")) {
+                    return viewer.getAnnotationModel().getPosition(a);
+                }
+            }
+            return null;
+        });
+        assertEquals(at, p.getOffset());
+    }
+
     static IMarker first(IFile f, String text) {
         try {
             for (IMarker m : markers(f, DmasMarkers.PROBLEM)) if (m.getAttribute(IMarker.MESSAGE, "").contains(text)) return m;

@@ -8,13 +8,15 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.jface.text.reconciler.Reconciler;
 import org.eclipse.swt.widgets.Display;
 
 /**
  * Validation while typing: 300 ms after the last keystroke, on the reconciler's own thread, the
  * whole text is checked; problems become markers on the file (squiggles in the editor, entries in
- * the Problems view) and the semantic highlighting is refreshed.
+ * the Problems view), or plain annotations for a file outside the workspace, and the semantic
+ * highlighting is refreshed.
  */
 public class DmasValidationReconciler extends Reconciler {
     private ITextViewer viewer;
@@ -50,6 +52,7 @@ public class DmasValidationReconciler extends Reconciler {
                     : DmasIde.services().check(model.uri(), version, text, monitor::isCanceled);
             if (monitor.isCanceled()) return;
             ITextViewer v = viewer;
+            if (file == null && v instanceof ISourceViewer sv) ProblemAnnotations.show(sv, c.problems()); // a file outside the workspace: no markers
             if (v == null || v.getTextWidget() == null) return;
             Display display = v.getTextWidget().getDisplay();
             display.asyncExec(() -> {
