@@ -20,18 +20,29 @@ import org.eclipse.xtext.resource.XtextResourceSet;
  * only the region around the change. Imported files are loaded from disk into the same resource
  * set and kept until {@link #reloadImports()}.
  *
- * <p>Thread-safe: the editor's UI thread records edits, content assist and hover read on the UI
- * thread, reconcilers read in the background; every access holds this object's lock.
+ * <p>Thread-safe, with two locks so that typing never waits for parsing: the edit queue (text,
+ * version, queued edits) is held only for a moment by {@link #replace} on the UI thread; the model
+ * lock ({@code this}) is held while the resource is brought up to date and read ({@link #flush},
+ * {@link #read}), by the editor's background job, content assist, hover and the reconcilers.
  */
 public final class EditorDocument {
     private record Edit(int offset, int length, String text) { }
 
+    /** The text and its version, as the editor has them now. */
+    public record Snapshot(int version, String text) { }
+
     private final URI uri;
     private final XtextResourceSet resourceSet;
-    private final List<Edit> pending = new ArrayList<>();
-    private XtextResource resource;
-    private String text;
-    private int version;
+
+    private final Object queue = new Object();
+    private String text;                           // guarded by queue
+    private int version;                           // guarded by queue
+    private final List<Edit> pending = new ArrayList<>(); // guarded by queue
+    private boolean reset;                         // guarded by queue: parse the whole text again
+
+    private XtextResource resource;                // guarded by this
+    private String parsedText;                     // guarded by this: the text the resource reflects
+    private int parsedVersion;                     // guarded by this
 
     /** {@code uri}: the file's URI ({@code file:/...}); imports are resolved relative to it. */
     public EditorDocument(String uri, String text) {
@@ -44,35 +55,47 @@ public final class EditorDocument {
         return uri.toString();
     }
 
-    /** Records an edit: {@code length} characters at {@code offset} replaced by {@code newText}. */
-    public synchronized void replace(int offset, int length, String newText) {
-        if (offset < 0 || length < 0 || offset + length > text.length()) {
-            setText(text); // out of step: reparse everything on the next read
-            return;
+    /** Records an edit: {@code length} characters at {@code offset} replaced by {@code newText}. Never waits for a parse. */
+    public void replace(int offset, int length, String newText) {
+        synchronized (queue) {
+            version++;
+            if (offset < 0 || length < 0 || offset + length > text.length()) {
+                pending.clear();
+                reset = true; // out of step: parse everything on the next read
+                return;
+            }
+            text = text.substring(0, offset) + newText + text.substring(offset + length);
+            pending.add(new Edit(offset, length, newText));
         }
-        text = text.substring(0, offset) + newText + text.substring(offset + length);
-        version++;
-        if (resource != null) pending.add(new Edit(offset, length, newText));
     }
 
     /** Replaces the whole text (a revert, a reload from disk). */
-    public synchronized void setText(String newText) {
-        text = newText;
-        version++;
-        pending.clear();
-        if (resource != null) {
-            resource.unload();
-            resourceSet.getResources().remove(resource);
-            resource = null;
+    public void setText(String newText) {
+        synchronized (queue) {
+            text = newText;
+            version++;
+            pending.clear();
+            reset = true;
         }
     }
 
-    public synchronized String text() {
-        return text;
+    public String text() {
+        synchronized (queue) {
+            return text;
+        }
     }
 
-    public synchronized int version() {
-        return version;
+    public int version() {
+        synchronized (queue) {
+            return version;
+        }
+    }
+
+    /** The text and its version, consistently. */
+    public Snapshot snapshot() {
+        synchronized (queue) {
+            return new Snapshot(version, text);
+        }
     }
 
     /** Forgets the imported files, so the next read loads them again from disk. */
@@ -83,7 +106,9 @@ public final class EditorDocument {
                 resourceSet.getResources().remove(r);
             }
         }
-        if (resource != null) setText(text);
+        synchronized (queue) {
+            reset = true;
+        }
     }
 
     /**
@@ -92,45 +117,65 @@ public final class EditorDocument {
      * UI thread rarely waits for the partial parse.
      */
     public synchronized void flush() {
-        resource();
+        current();
     }
 
     /** Whether edits are queued that the resource does not reflect yet. */
     public synchronized boolean stale() {
-        return resource == null || !pending.isEmpty();
+        synchronized (queue) {
+            return resource == null || reset || !pending.isEmpty();
+        }
     }
 
-    /** Runs {@code f} on the current text and its parsed resource. */
+    /** Runs {@code f} on the parsed resource and the text it reflects (the current text: queued edits are applied first). */
     public synchronized <T> T read(BiFunction<Document, XtextResource, T> f) {
-        return f.apply(new IndexedDocument(version, text), resource());
+        XtextResource r = current();
+        return f.apply(new IndexedDocument(parsedVersion, parsedText), r);
     }
 
-    private XtextResource resource() {
-        if (resource == null) {
+    private XtextResource current() {
+        List<Edit> edits;
+        String t;
+        int v;
+        boolean full;
+        synchronized (queue) {
+            edits = List.copyOf(pending);
+            pending.clear();
+            t = text;
+            v = version;
+            full = reset || resource == null;
+            reset = false;
+        }
+        if (full) {
+            if (resource != null) {
+                resource.unload();
+                resourceSet.getResources().remove(resource);
+            }
             resource = (XtextResource) resourceSet.createResource(uri);
-            load();
-        } else if (!pending.isEmpty()) {
+            load(t);
+        } else if (!edits.isEmpty()) {
             try {
-                for (Edit e : pending) resource.update(e.offset(), e.length(), e.text());
+                for (Edit e : edits) resource.update(e.offset(), e.length(), e.text());
             } catch (RuntimeException | StackOverflowError e) {
-                reparse(); // the partial parser gave up: parse the whole text
+                reparse(t); // the partial parser gave up: parse the whole text
             }
         }
-        pending.clear();
+        parsedText = t;
+        parsedVersion = v;
         return resource;
     }
 
-    private void reparse() {
+    private void reparse(String t) {
         try {
-            resource.reparse(text);
+            resource.reparse(t);
         } catch (IOException e) {
             throw new IllegalStateException("cannot parse " + uri + ": " + e.getMessage(), e);
         }
     }
 
-    private void load() {
+    private void load(String t) {
         try {
-            resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
+            resource.load(new ByteArrayInputStream(t.getBytes(StandardCharsets.UTF_8)), Map.of());
         } catch (IOException e) {
             throw new IllegalStateException("cannot parse " + uri + ": " + e.getMessage(), e);
         }

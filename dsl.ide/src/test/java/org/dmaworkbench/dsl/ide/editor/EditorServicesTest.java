@@ -80,6 +80,31 @@ class EditorServicesTest {
     }
 
     @Test
+    void typingNeverWaitsForAReadOrParseInProgress() throws Exception {
+        EditorDocument doc = open(SCENARIO);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread reader = new Thread(() -> doc.read((d, r) -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        reader.start();
+        holding.await();
+        // the reader holds the model; the keystroke must still go through at once
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> doc.replace(0, 0, "// typed\n"));
+        assertEquals(1, doc.version(), "one edit recorded");
+        release.countDown();
+        reader.join();
+        assertEquals("// typed\n" + SCENARIO, doc.read((d, r) -> d.getContents()));
+        assertEquals("// typed\n" + SCENARIO, doc.read((d, r) -> org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(r.getContents().get(0)).getRootNode().getText()));
+    }
+
+    @Test
     void checkReportsProblemsWithLinesAndCodesAndHighlighting() throws Exception {
         String text = SCENARIO.replace("probe dsa0", "probe nosuch");
         EditorDocument doc = open(text);

@@ -38,12 +38,9 @@ public class DmasValidationReconciler extends Reconciler {
         @Override
         protected void process(IDocument doc) {
             EditorDocument model = DmasDocuments.of(doc);
-            int version;
-            String text;
-            synchronized (model) {
-                version = model.version();
-                text = model.text();
-            }
+            EditorDocument.Snapshot now = model.snapshot();
+            int version = now.version();
+            String text = now.text();
             IFile file = DmasDocuments.file(doc);
             NullProgressMonitor monitor = new NullProgressMonitor() {
                 @Override public boolean isCanceled() { return model.version() != version || super.isCanceled(); }

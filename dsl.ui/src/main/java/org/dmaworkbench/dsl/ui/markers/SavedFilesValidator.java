@@ -100,8 +100,9 @@ public final class SavedFilesValidator implements IResourceChangeListener {
             String text;
             int version = 0;
             if (open != null) {
-                text = DmasDocuments.of(open.getDocument()).text();
-                version = DmasDocuments.of(open.getDocument()).version();
+                var now = DmasDocuments.of(open.getDocument()).snapshot();
+                text = now.text();
+                version = now.version();
             } else {
                 try {
                     text = new String(f.getContents(true).readAllBytes(), f.getCharset());
