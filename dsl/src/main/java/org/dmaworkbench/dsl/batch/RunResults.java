@@ -84,6 +84,18 @@ public record RunResults(List<String> arguments, Instant started, long wallNs, L
 
     // ------------------------------------------------------------------ totals
 
+    /**
+     * The exit code of a run of {@code files}: {@link #INVALID} when nothing ran, {@link #NOT_MET}
+     * when an expectation was not met or a benchmark failed, else {@link #OK}.
+     */
+    public static int exitCode(List<FileRun> files) {
+        long runnable = files.stream().mapToLong(f -> f.scenarios().size() + f.benchmarks().size()).sum();
+        if (runnable == 0) return INVALID;
+        boolean failed = files.stream().anyMatch(f -> f.scenarios().stream().anyMatch(s -> !s.passed())
+                || f.benchmarks().stream().anyMatch(b -> !b.passed()));
+        return failed ? NOT_MET : OK;
+    }
+
     public long scenarios() { return files.stream().mapToLong(f -> f.scenarios().size()).sum(); }
     public long scenariosPassed() { return files.stream().flatMap(f -> f.scenarios().stream()).filter(ScenarioRun::passed).count(); }
     public long benchmarks() { return files.stream().mapToLong(f -> f.benchmarks().size()).sum(); }

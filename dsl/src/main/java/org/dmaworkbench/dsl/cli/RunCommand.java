@@ -86,20 +86,15 @@ final class RunCommand implements Callable<Integer> {
             exit = RunResults.INVALID;
         } else {
             Executor executor = new Executor(filter);
-            boolean failed = false;
             for (CompiledFile f : loaded.compiled()) {
                 RunResults.FileRun fr = executor.run(f);
                 files.add(fr);
                 if (text) TextReport.file(fr, stdout, quiet);
-                failed |= fr.scenarios().stream().anyMatch(s -> !s.passed()) || fr.benchmarks().stream().anyMatch(b -> !b.passed());
             }
-            long runnable = files.stream().mapToLong(f -> f.scenarios().size() + f.benchmarks().size()).sum();
-            if (runnable == 0) {
+            exit = RunResults.exitCode(files);
+            if (exit == RunResults.INVALID) {
                 err.println(filter != null ? "dmas: no scenario or benchmark matches '" + Text.oneLine(filter) + "'"
                         : loaded.files() == 0 ? "dmas: no .dmas file found" : "dmas: nothing to run: no scenario or benchmark in the given files");
-                exit = RunResults.INVALID;
-            } else {
-                exit = failed ? RunResults.NOT_MET : RunResults.OK;
             }
         }
         RunResults results = new RunResults(List.copyOf(paths), started, System.nanoTime() - t0, loaded.diagnostics(), files, exit);

@@ -119,50 +119,17 @@ public class DmasRunJob extends Job {
             console.println("dmas: " + loaded.errors() + " error(s) in the input; nothing was run");
             exit = RunResults.INVALID;
         } else {
-            Predicate<String> wanted = only != null ? only::contains : Executor.nameFilter(filter);
-            Executor executor = new Executor(null);
-            int total = 0;
-            for (CompiledFile f : loaded.compiled()) {
-                total += (int) f.scenarios().stream().filter(s -> wanted.test(s.name())).count();
-                total += (int) f.benchmarks().stream().filter(b -> wanted.test(b.name())).count();
-            }
-            SubMonitor running = sub.split(75).setWorkRemaining(Math.max(1, total));
             try {
-                for (CompiledFile f : loaded.compiled()) {
-                    List<RunResults.ScenarioRun> scenarios = new ArrayList<>();
-                    List<RunResults.BenchmarkRun> benchmarks = new ArrayList<>();
-                    RunResults.FileRun partial = new RunResults.FileRun(f.file(), scenarios, benchmarks);
-                    runs.add(partial);
-                    for (ScenarioProgram p : f.scenarios()) {
-                        if (!wanted.test(p.name())) continue;
-                        checkCancelled(running);
-                        running.subTask("scenario " + p.name());
-                        scenarios.add(executor.run(p));
-                        running.worked(1);
-                    }
-                    for (BenchmarkSpec b : f.benchmarks()) {
-                        if (!wanted.test(b.name())) continue;
-                        checkCancelled(running);
-                        running.subTask("benchmark " + b.name());
-                        benchmarks.add(executor.run(b));
-                        running.worked(1);
-                    }
-                    StringWriter out = new StringWriter();
-                    TextReport.file(partial, new PrintWriter(out, true), false);
-                    console.print(out.toString());
-                }
+                execute(loaded.compiled(), runs, sub.split(75), console);
             } catch (RunCancelledException e) {
                 cancelled = true;
                 Thread.interrupted();
                 console.println("dmas: cancelled; the results so far are shown");
             }
-            boolean failed = runs.stream().anyMatch(f -> f.scenarios().stream().anyMatch(s -> !s.passed())
-                    || f.benchmarks().stream().anyMatch(b -> !b.passed()));
-            long runnable = runs.stream().mapToLong(f -> f.scenarios().size() + f.benchmarks().size()).sum();
-            if (runnable == 0 && !cancelled) console.println(files.isEmpty() ? "dmas: no .dmas file in " + root.getFullPath()
+            exit = RunResults.exitCode(runs);
+            if (exit == RunResults.INVALID && !cancelled) console.println(files.isEmpty() ? "dmas: no .dmas file in " + root.getFullPath()
                     : filter.isEmpty() ? "dmas: nothing to run: no scenario or benchmark in " + root.getFullPath()
                     : "dmas: no scenario or benchmark matches '" + filter + "'");
-            exit = runnable == 0 ? RunResults.INVALID : failed ? RunResults.NOT_MET : RunResults.OK;
         }
         RunResults results = new RunResults(List.of(base.relativize(path).toString()), started, System.nanoTime() - t0,
                 loaded.diagnostics(), runs, exit);
@@ -181,6 +148,44 @@ public class DmasRunJob extends Job {
             // the reports are on disk; the navigator shows them after the next refresh
         }
         return cancelled ? Status.CANCEL_STATUS : Status.OK_STATUS;
+    }
+
+    /**
+     * Runs the wanted scenarios and benchmarks of {@code compiled} one by one (progress per item),
+     * adding each file's results to {@code runs} as it goes, so a cancelled run keeps what ran.
+     */
+    private void execute(List<CompiledFile> compiled, List<RunResults.FileRun> runs, SubMonitor monitor, RunConsole console) {
+        Predicate<String> wanted = only != null ? only::contains : Executor.nameFilter(filter);
+        Executor executor = new Executor(null);
+        int total = 0;
+        for (CompiledFile f : compiled) {
+            total += (int) f.scenarios().stream().filter(s -> wanted.test(s.name())).count();
+            total += (int) f.benchmarks().stream().filter(b -> wanted.test(b.name())).count();
+        }
+        monitor.setWorkRemaining(Math.max(1, total));
+        for (CompiledFile f : compiled) {
+            List<RunResults.ScenarioRun> scenarios = new ArrayList<>();
+            List<RunResults.BenchmarkRun> benchmarks = new ArrayList<>();
+            RunResults.FileRun partial = new RunResults.FileRun(f.file(), scenarios, benchmarks);
+            runs.add(partial);
+            for (ScenarioProgram p : f.scenarios()) {
+                if (!wanted.test(p.name())) continue;
+                checkCancelled(monitor);
+                monitor.subTask("scenario " + p.name());
+                scenarios.add(executor.run(p));
+                monitor.worked(1);
+            }
+            for (BenchmarkSpec b : f.benchmarks()) {
+                if (!wanted.test(b.name())) continue;
+                checkCancelled(monitor);
+                monitor.subTask("benchmark " + b.name());
+                benchmarks.add(executor.run(b));
+                monitor.worked(1);
+            }
+            StringWriter out = new StringWriter();
+            TextReport.file(partial, new PrintWriter(out, true), false);
+            console.print(out.toString());
+        }
     }
 
     private static void checkCancelled(IProgressMonitor m) {
