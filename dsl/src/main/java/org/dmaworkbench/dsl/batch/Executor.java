@@ -36,7 +36,26 @@ public final class Executor {
      * has {@code *} or {@code ?}; else a case-insensitive substring.
      */
     public Executor(String nameFilter) {
-        this.filter = nameFilter(nameFilter);
+        this(nameFilter(nameFilter));
+    }
+
+    /** Runs the scenarios and benchmarks whose names {@code names} accepts. */
+    public Executor(Predicate<String> names) {
+        this.filter = names;
+    }
+
+    /** What a run reports as it goes (an IDE's progress and cancel). */
+    public interface Listener {
+        Listener NONE = new Listener() { };
+
+        /** A file's results, filled in as its scenarios and benchmarks finish: a cancelled caller keeps what ran. */
+        default void started(RunResults.FileRun growing) { }
+
+        /** Before each selected scenario ({@code kind} "scenario") or benchmark ("benchmark"); may throw {@link RunCancelledException}. */
+        default void starting(String kind, String name) { }
+
+        /** After it. */
+        default void finished() { }
     }
 
     public static Predicate<String> nameFilter(String f) {
@@ -60,17 +79,38 @@ public final class Executor {
     }
 
     public RunResults.FileRun run(CompiledFile f) {
+        return run(f, Listener.NONE);
+    }
+
+    /** Runs the selected scenarios, then the selected benchmarks, of {@code f}, telling {@code listener}. */
+    public RunResults.FileRun run(CompiledFile f, Listener listener) {
         List<RunResults.ScenarioRun> scenarios = new ArrayList<>();
+        List<RunResults.BenchmarkRun> benchmarks = new ArrayList<>();
+        RunResults.FileRun run = new RunResults.FileRun(f.file(), scenarios, benchmarks);
+        listener.started(run);
         for (ScenarioProgram p : f.scenarios()) {
             RunCancelledException.check();
-            if (filter.test(p.name())) scenarios.add(run(p));
+            if (!filter.test(p.name())) continue;
+            listener.starting("scenario", p.name());
+            scenarios.add(run(p));
+            listener.finished();
         }
-        List<RunResults.BenchmarkRun> benchmarks = new ArrayList<>();
         for (BenchmarkSpec b : f.benchmarks()) {
             RunCancelledException.check();
-            if (filter.test(b.name())) benchmarks.add(run(b));
+            if (!filter.test(b.name())) continue;
+            listener.starting("benchmark", b.name());
+            benchmarks.add(run(b));
+            listener.finished();
         }
-        return new RunResults.FileRun(f.file(), scenarios, benchmarks);
+        return run;
+    }
+
+    /** How many scenarios and benchmarks of {@code f} this executor runs. */
+    public int selected(CompiledFile f) {
+        int n = 0;
+        for (ScenarioProgram p : f.scenarios()) if (filter.test(p.name())) n++;
+        for (BenchmarkSpec b : f.benchmarks()) if (filter.test(b.name())) n++;
+        return n;
     }
 
     public RunResults.ScenarioRun run(ScenarioProgram p) {

@@ -57,7 +57,7 @@ class BatchApiTest {
     void anInterruptedRunStopsWithRunCancelledAndAnUninterruptedOneRunsEverything() {
         Workspace.Loaded l = Workspace.load(List.of(GOOD.resolve("scenarios.dmas"), GOOD.resolve("bench.dmas")), true,
                 new Workspace.Options(GOOD, List.of(), null));
-        Executor executor = new Executor(null);
+        Executor executor = new Executor((String) null);
         Thread.currentThread().interrupt();
         try {
             assertThrows(RunCancelledException.class, () -> executor.run(l.compiled().get(0)));
@@ -101,7 +101,7 @@ class BatchApiTest {
         var fromJar = Workspace.load(List.of(f), true, new Workspace.Options(tmp, List.of(src, lib), null));
         assertFalse(fromJar.hasErrors(), fromJar.diagnostics()::toString);
         assertEquals(1, fromJar.compiled().get(0).scenarios().size());
-        RunResults.FileRun run = new Executor(null).run(fromJar.compiled().get(0));
+        RunResults.FileRun run = new Executor((String) null).run(fromJar.compiled().get(0));
         assertTrue(run.scenarios().get(0).passed(), () -> TextReport.scenario(run.scenarios().get(0)));
 
         var fromDir = Workspace.load(List.of(f), true, new Workspace.Options(tmp, List.of(GOOD), null));
@@ -138,7 +138,7 @@ class BatchApiTest {
         // the runtime's program runs through the same pipeline: compiled .json inputs
         var runAgain = Workspace.load(List.of(out.resolve("scenarios.json")), true, o);
         assertFalse(runAgain.hasErrors(), runAgain.diagnostics()::toString);
-        assertTrue(new Executor(null).run(runAgain.compiled().get(0)).scenarios().stream().allMatch(RunResults.ScenarioRun::passed));
+        assertTrue(new Executor((String) null).run(runAgain.compiled().get(0)).scenarios().stream().allMatch(RunResults.ScenarioRun::passed));
     }
 
     @Test
@@ -146,7 +146,7 @@ class BatchApiTest {
         var o = new Workspace.Options(BAD.getParent(), List.of(), null);
         Workspace.Loaded l = Workspace.load(List.of(BAD.resolve("broken-expectation.dmas"), GOOD.resolve("scenarios.dmas")), true, o);
         assertFalse(l.hasErrors(), l.diagnostics()::toString);
-        Executor ex = new Executor(null);
+        Executor ex = new Executor((String) null);
         List<RunResults.FileRun> files = l.compiled().stream().map(ex::run).toList();
         RunResults r = new RunResults(List.of(), java.time.Instant.now(), 1, l.diagnostics(), files, RunResults.NOT_MET);
         assertTrue(r.anyFailed());
@@ -167,7 +167,7 @@ class BatchApiTest {
         var o = new Workspace.Options(GOOD, List.of(), null);
         Workspace.Loaded l = Workspace.load(List.of(GOOD.resolve("scenarios.dmas")), true, o);
         RunResults r = new RunResults(List.of(), java.time.Instant.now(), 1, l.diagnostics(),
-                List.of(new Executor(null).run(l.compiled().get(0))), RunResults.OK);
+                List.of(new Executor((String) null).run(l.compiled().get(0))), RunResults.OK);
         List<Path> first = JunitReport.write(r, dir, true);
         assertEquals(List.of(dir.resolve("TEST-scenarios.xml")), first);
         Path stale = dir.resolve("TEST-old.xml");

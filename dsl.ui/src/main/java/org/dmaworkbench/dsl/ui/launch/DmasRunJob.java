@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.dmaworkbench.dsl.batch.Executor;
 import org.dmaworkbench.dsl.batch.Reports;
 import org.dmaworkbench.dsl.batch.RunResults;
@@ -17,9 +16,7 @@ import org.dmaworkbench.dsl.ui.results.RunConsole;
 import org.dmaworkbench.dsl.ui.results.RunRecord;
 import org.dmaworkbench.dsl.ui.results.ResultsView;
 import org.dmaworkbench.dsl.ui.results.StepFailureMarkers;
-import org.dmaworkbench.runtime.program.BenchmarkSpec;
 import org.dmaworkbench.runtime.program.CompiledFile;
-import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.run.RunCancelledException;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
@@ -151,39 +148,25 @@ public class DmasRunJob extends Job {
     }
 
     /**
-     * Runs the wanted scenarios and benchmarks of {@code compiled} one by one (progress per item),
-     * adding each file's results to {@code runs} as it goes, so a cancelled run keeps what ran.
+     * Runs the wanted scenarios and benchmarks of {@code compiled} with the CLI's {@link Executor}
+     * (progress per item), each file's results going into {@code runs} as they come, so a
+     * cancelled run keeps what ran.
      */
     private void execute(List<CompiledFile> compiled, List<RunResults.FileRun> runs, SubMonitor monitor, RunConsole console) {
-        Predicate<String> wanted = only != null ? only::contains : Executor.nameFilter(filter);
-        Executor executor = new Executor(null);
-        int total = 0;
-        for (CompiledFile f : compiled) {
-            total += (int) f.scenarios().stream().filter(s -> wanted.test(s.name())).count();
-            total += (int) f.benchmarks().stream().filter(b -> wanted.test(b.name())).count();
-        }
-        monitor.setWorkRemaining(Math.max(1, total));
-        for (CompiledFile f : compiled) {
-            List<RunResults.ScenarioRun> scenarios = new ArrayList<>();
-            List<RunResults.BenchmarkRun> benchmarks = new ArrayList<>();
-            RunResults.FileRun partial = new RunResults.FileRun(f.file(), scenarios, benchmarks);
-            runs.add(partial);
-            for (ScenarioProgram p : f.scenarios()) {
-                if (!wanted.test(p.name())) continue;
+        Executor executor = new Executor(only != null ? only::contains : Executor.nameFilter(filter));
+        monitor.setWorkRemaining(Math.max(1, compiled.stream().mapToInt(executor::selected).sum()));
+        Executor.Listener progress = new Executor.Listener() {
+            @Override public void started(RunResults.FileRun growing) { runs.add(growing); }
+            @Override public void starting(String kind, String name) {
                 checkCancelled(monitor);
-                monitor.subTask("scenario " + p.name());
-                scenarios.add(executor.run(p));
-                monitor.worked(1);
+                monitor.subTask(kind + " " + name);
             }
-            for (BenchmarkSpec b : f.benchmarks()) {
-                if (!wanted.test(b.name())) continue;
-                checkCancelled(monitor);
-                monitor.subTask("benchmark " + b.name());
-                benchmarks.add(executor.run(b));
-                monitor.worked(1);
-            }
+            @Override public void finished() { monitor.worked(1); }
+        };
+        for (CompiledFile f : compiled) {
+            RunResults.FileRun done = executor.run(f, progress);
             StringWriter out = new StringWriter();
-            TextReport.file(partial, new PrintWriter(out, true), false);
+            TextReport.file(done, new PrintWriter(out, true), false);
             console.print(out.toString());
         }
     }
