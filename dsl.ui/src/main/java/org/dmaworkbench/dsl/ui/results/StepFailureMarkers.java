@@ -3,7 +3,6 @@ package org.dmaworkbench.dsl.ui.results;
 import org.dmaworkbench.dsl.batch.RunResults;
 import org.dmaworkbench.dsl.ui.DmasUiPlugin;
 import org.dmaworkbench.dsl.ui.markers.DmasMarkers;
-import org.dmaworkbench.runtime.run.StepResult;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IResource;
@@ -23,19 +22,9 @@ public final class StepFailureMarkers {
     public static void replace(IResource root, RunRecord run) {
         IWorkspaceRunnable op = monitor -> {
             root.deleteMarkers(DmasMarkers.STEP_FAILURE, false, IResource.DEPTH_INFINITE);
-            for (RunResults.FileRun f : run.results().files()) {
+            for (RunResults.Failure f : run.results().failures()) { // the same list as the text report's "Failures:" recap
                 IFile file = run.file(f.file());
-                if (file == null || !file.exists()) continue;
-                for (RunResults.ScenarioRun s : f.scenarios()) {
-                    for (StepResult step : s.result().steps()) {
-                        if (step.passed()) continue;
-                        mark(file, step.line(), "'" + s.result().name() + "': " + message(step));
-                    }
-                    if (s.result().error() != null) mark(file, s.errorLine(), "'" + s.result().name() + "' stopped: " + s.result().error());
-                }
-                for (RunResults.BenchmarkRun b : f.benchmarks()) {
-                    if (!b.passed()) mark(file, b.spec().line(), "benchmark '" + b.spec().name() + "' failed: " + b.error());
-                }
+                if (file != null && file.exists()) mark(file, f.line(), "'" + f.in() + "': " + f.why());
             }
         };
         try {
@@ -43,13 +32,6 @@ public final class StepFailureMarkers {
         } catch (CoreException e) {
             DmasUiPlugin.log("cannot mark the failing steps under " + root.getFullPath(), e);
         }
-    }
-
-    static String message(StepResult step) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(step.failure() != null ? step.failure() : "expected " + step.expected());
-        if (step.explanation() != null && !step.explanation().isEmpty()) sb.append(" - ").append(step.explanation());
-        return sb.toString();
     }
 
     private static void mark(IFile file, int line, String message) throws CoreException {
