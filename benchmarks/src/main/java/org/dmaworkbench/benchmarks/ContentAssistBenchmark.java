@@ -52,20 +52,11 @@ public class ContentAssistBenchmark {
 
     /** About {@code lines} lines: a platform, a device, then scenarios of 5 statements × 9 plus a probe. */
     public static String manyScenarios(int lines) {
-        StringBuilder b = new StringBuilder("""
-                platform spr { iommu vtd0 arch intel-vtd { pasid-bits 20 } default-domain lazy cmdline "iommu.strict=1" }
-                device dsa0 { bdf 0000:6a:01.0  iommu vtd0  pasid-bits 20  dma-mask 64 }
-                """);
+        StringBuilder b = new StringBuilder(LanguagePipelineBenchmark.PLATFORM);
         int n = 2;
         for (int s = 0; n < lines; s++) {
             b.append("scenario \"s").append(s).append("\" on spr {\n    probe dsa0\n");
-            for (int i = 0; i < 9; i++) {
-                b.append("    buffer b").append(i).append(" = kmalloc(4096)\n");
-                b.append("    dma_addr a").append(i).append(" = dma_map_single(dsa0, b").append(i).append(", 4096, DMA_TO_DEVICE)\n");
-                b.append("    dma_mapping_error(dsa0, a").append(i).append(")    expect false\n");
-                b.append("    dma dsa0 read a").append(i).append(" len 64    expect ok\n");
-                b.append("    dma_unmap_single(dsa0, a").append(i).append(", 4096, DMA_TO_DEVICE)\n");
-            }
+            for (int i = 0; i < 9; i++) LanguagePipelineBenchmark.mapReadUnmap(b, i);
             b.append("}\n");
             n += 48;
         }

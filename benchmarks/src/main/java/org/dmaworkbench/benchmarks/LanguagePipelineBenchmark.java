@@ -50,22 +50,26 @@ public class LanguagePipelineBenchmark {
     private Injector injector;
     private byte[] source;
 
+    /** The platform and device the generated scenarios run on (two lines). */
+    static final String PLATFORM = """
+            platform spr { iommu vtd0 arch intel-vtd { pasid-bits 20 } default-domain lazy cmdline "iommu.strict=1" }
+            device dsa0 { bdf 0000:6a:01.0  iommu vtd0  pasid-bits 20  dma-mask 64 }
+            """;
+
     /** A realistic mix: allocate, map, check, DMA, unmap, with the expectations a user writes. */
     public static String scenario(int lines) {
-        StringBuilder b = new StringBuilder("""
-                platform spr { iommu vtd0 arch intel-vtd { pasid-bits 20 } default-domain lazy cmdline "iommu.strict=1" }
-                device dsa0 { bdf 0000:6a:01.0  iommu vtd0  pasid-bits 20  dma-mask 64 }
-                scenario "generated" on spr {
-                    probe dsa0
-                """);
-        for (int i = 0; i < lines / 5; i++) {
-            b.append("    buffer b").append(i).append(" = kmalloc(4096)\n");
-            b.append("    dma_addr a").append(i).append(" = dma_map_single(dsa0, b").append(i).append(", 4096, DMA_TO_DEVICE)\n");
-            b.append("    dma_mapping_error(dsa0, a").append(i).append(")    expect false\n");
-            b.append("    dma dsa0 read a").append(i).append(" len 64    expect ok\n");
-            b.append("    dma_unmap_single(dsa0, a").append(i).append(", 4096, DMA_TO_DEVICE)\n");
-        }
+        StringBuilder b = new StringBuilder(PLATFORM).append("scenario \"generated\" on spr {\n    probe dsa0\n");
+        for (int i = 0; i < lines / 5; i++) mapReadUnmap(b, i);
         return b.append("}\n").toString();
+    }
+
+    /** Five statements of a scenario on {@code dsa0}: allocate, map, check, DMA, unmap, with handles numbered {@code i}. */
+    static void mapReadUnmap(StringBuilder b, int i) {
+        b.append("    buffer b").append(i).append(" = kmalloc(4096)\n");
+        b.append("    dma_addr a").append(i).append(" = dma_map_single(dsa0, b").append(i).append(", 4096, DMA_TO_DEVICE)\n");
+        b.append("    dma_mapping_error(dsa0, a").append(i).append(")    expect false\n");
+        b.append("    dma dsa0 read a").append(i).append(" len 64    expect ok\n");
+        b.append("    dma_unmap_single(dsa0, a").append(i).append(", 4096, DMA_TO_DEVICE)\n");
     }
 
     @Setup
