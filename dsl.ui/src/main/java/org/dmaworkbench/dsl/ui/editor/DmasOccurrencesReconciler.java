@@ -93,9 +93,4 @@ public class DmasOccurrencesReconciler implements IReconciler {
         job.setSystem(true);
         job.schedule(100);
     }
-
-    /** For tests: the occurrences now shown. */
-    public synchronized int shownCount() {
-        return shown.length;
-    }
 }

@@ -10,6 +10,7 @@ import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
  * background check layered on top ({@link SemanticHighlighter}).
  */
 public class DmasPresentationReconciler extends PresentationReconciler {
+    private ITextViewer viewer;
 
     public DmasPresentationReconciler() {
         DefaultDamagerRepairer dr = new DefaultDamagerRepairer(new DmasTokenScanner());
@@ -18,13 +19,16 @@ public class DmasPresentationReconciler extends PresentationReconciler {
     }
 
     @Override
-    public void install(ITextViewer viewer) {
-        super.install(viewer);
-        SemanticHighlighter.install(viewer);
+    public void install(ITextViewer textViewer) {
+        this.viewer = textViewer;
+        super.install(textViewer);
+        SemanticHighlighter.install(textViewer);
     }
 
     @Override
     public void uninstall() {
+        SemanticHighlighter.uninstall(viewer);
+        viewer = null;
         super.uninstall();
     }
 }

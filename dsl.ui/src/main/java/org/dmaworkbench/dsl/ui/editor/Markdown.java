@@ -1,10 +1,10 @@
 package org.dmaworkbench.dsl.ui.editor;
 
 /** The hover service writes Markdown; the editor's hover shows plain text: drop the markup, keep code blocks indented. */
-public final class Markdown {
+final class Markdown {
     private Markdown() { }
 
-    public static String toPlainText(String md) {
+    static String toPlainText(String md) {
         StringBuilder out = new StringBuilder();
         boolean code = false;
         for (String line : md.split("\n", -1)) {

@@ -37,6 +37,12 @@ public final class SemanticHighlighter implements ITextPresentationListener {
         INSTALLED.put(viewer, h);
     }
 
+    /** The editor closed: stop listening (the map's value holds the viewer, so it must be removed). */
+    static synchronized void uninstall(ITextViewer viewer) {
+        SemanticHighlighter h = viewer == null ? null : INSTALLED.remove(viewer);
+        if (h != null && viewer instanceof ITextViewerExtension4 v4) v4.removeTextPresentationListener(h);
+    }
+
     static synchronized SemanticHighlighter of(ITextViewer viewer) {
         return INSTALLED.get(viewer);
     }
