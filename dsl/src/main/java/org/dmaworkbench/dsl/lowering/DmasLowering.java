@@ -200,6 +200,7 @@ public class DmasLowering {
         if (e == null) return null;
         if (e instanceof ExpectOk) return Expectation.ok();
         if (e instanceof ExpectFault f) {
+            if (!written(f, org.dmaworkbench.dsl.dmas.DmasPackage.Literals.EXPECT_FAULT__FAULT_CLASS)) return Expectation.anyFault();
             String cls = f.getFaultClass().getLiteral();
             return hasCode(f) ? Expectation.fault(cls, (int) f.getCode()) : Expectation.fault(cls);
         }

@@ -13,8 +13,13 @@ final class DmaApiCalls {
     static final Set<String> UNMAP = Set.of("dma_unmap_single", "dma_unmap_page");
     static final String CHECK = "dma_mapping_error";
 
+    /* Set.of(...).contains(null) throws: a call with no name (a parse error) must not take validation down. */
     static boolean isMap(Call c) {
-        return c != null && MAP.contains(c.getFunction());
+        return c != null && c.getFunction() != null && MAP.contains(c.getFunction());
+    }
+
+    static boolean isUnmap(Call c) {
+        return c != null && c.getFunction() != null && UNMAP.contains(c.getFunction());
     }
 
     /** Index of the size argument: dma_map_page has an offset before it. */

@@ -32,7 +32,7 @@ public class MappingErrorCheckValidator extends DmasCheckBase {
             for (Call c : EcoreUtil2.eAllOfType(flat.get(i), Call.class)) {
                 if (!(DmaApiCalls.addressArg(c) instanceof NameRef r) || !(r.getTarget() instanceof HandleDecl h)) continue;
                 if (DmaApiCalls.CHECK.equals(c.getFunction())) firstCheck.putIfAbsent(h, i);
-                else if (DmaApiCalls.UNMAP.contains(c.getFunction())) firstUnmap.putIfAbsent(h, i);
+                else if (DmaApiCalls.isUnmap(c)) firstUnmap.putIfAbsent(h, i);
             }
         }
         for (Statement st : flat) {

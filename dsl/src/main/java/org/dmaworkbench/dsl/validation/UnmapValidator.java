@@ -22,7 +22,7 @@ public class UnmapValidator extends DmasCheckBase {
 
     @Check
     public void checkUnmap(Call c) {
-        if (!DmaApiCalls.UNMAP.contains(c.getFunction()) || DmaApiCalls.addressArg(c) == null) return;
+        if (!DmaApiCalls.isUnmap(c) || DmaApiCalls.addressArg(c) == null) return;
         EObject st = Statements.statementOf(c);
         Arg addr = DmaApiCalls.addressArg(c);
         HandleDecl h = Statements.handle(addr);

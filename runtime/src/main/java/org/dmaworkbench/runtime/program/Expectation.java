@@ -2,8 +2,8 @@ package org.dmaworkbench.runtime.program;
 
 /**
  * What the author expects of a step. {@code OK}: a DMA completes with no finding, or a call
- * returns no error; {@code FAULT}: the DMA faults with fault class {@code name} (and, if given,
- * architecture {@code code}); {@code FINDING}: the DMA completes and raises finding {@code name};
+ * returns no error; {@code FAULT}: the DMA faults with fault class {@code name} (any class when
+ * {@code name} is null; and, if given, architecture {@code code}); {@code FINDING}: the DMA completes and raises finding {@code name};
  * {@code VALUE}: the call returns {@code value} (booleans as 1/0); {@code ERRNO}: it returns
  * -{@code name}; {@code PASID_INVALID}: IOMMU_PASID_INVALID; {@code MAPPING_ERROR}:
  * DMA_MAPPING_ERROR; {@code DMA_DEBUG}: dma-debug reports a message containing {@code name}.
@@ -12,6 +12,8 @@ public record Expectation(Kind kind, String name, Long value, Integer code) {
     public enum Kind { OK, FAULT, FINDING, VALUE, ERRNO, PASID_INVALID, MAPPING_ERROR, DMA_DEBUG }
 
     public static Expectation ok() { return new Expectation(Kind.OK, null, null, null); }
+    /** {@code expect fault} without a class: any fault meets it. */
+    public static Expectation anyFault() { return new Expectation(Kind.FAULT, null, null, null); }
     public static Expectation fault(String cls) { return new Expectation(Kind.FAULT, cls, null, null); }
     public static Expectation fault(String cls, int code) { return new Expectation(Kind.FAULT, cls, null, code); }
     public static Expectation finding(String kind) { return new Expectation(Kind.FINDING, kind, null, null); }
@@ -25,7 +27,7 @@ public record Expectation(Kind kind, String name, Long value, Integer code) {
     @Override public String toString() {
         return switch (kind) {
             case OK -> "ok";
-            case FAULT -> "fault " + name + (code == null ? "" : String.format(" 0x%x", code));
+            case FAULT -> "fault" + (name == null ? "" : " " + name) + (code == null ? "" : String.format(" 0x%x", code));
             case FINDING -> "finding " + name;
             case VALUE -> name != null ? name : Long.toString(value);
             case ERRNO -> "-" + name;

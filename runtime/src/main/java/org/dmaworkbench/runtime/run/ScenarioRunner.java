@@ -173,9 +173,9 @@ public final class ScenarioRunner {
             }
             case FAULT -> {
                 if (dma == null) return "expected a fault, but the step is not a DMA";
-                if (dma.ok()) return "expected fault " + e.name() + ", but the DMA completed: " + dma.explanation();
-                if (!dma.faultClass().dslName().equals(e.name())) {
-                    return "expected fault " + e.name() + ", got " + dma.faultClass().dslName() + ": " + dma.explanation();
+                if (dma.ok()) return "expected " + e + ", but the DMA completed: " + dma.explanation();
+                if (e.name() != null && !dma.faultClass().dslName().equals(e.name())) {
+                    return "expected " + e + ", got " + dma.faultClass().dslName() + ": " + dma.explanation();
                 }
                 if (e.code() != null && (dma.faultCode() == null || dma.faultCode().code() != e.code())) {
                     return String.format("expected fault code 0x%x, got %s", e.code(), dma.faultCode());
