@@ -6,14 +6,14 @@ import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.dmaworkbench.runtime.SimulatedSystem;
-import org.dmaworkbench.runtime.device.Device;
 import org.dmaworkbench.runtime.dma.DmaApi;
-import org.dmaworkbench.runtime.dma.DmaDirection;
 import org.dmaworkbench.runtime.dma.DmaMapping;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.iommu.IommuDomain;
 import org.dmaworkbench.runtime.mem.Allocation;
 import org.dmaworkbench.runtime.mem.PhysicalMemory;
+import org.dmaworkbench.runtime.sim.DmaDirection;
+import org.dmaworkbench.runtime.system.SimulatedSystem;
 
 /**
  * Heap footprint of 1,000,000 live streaming mappings: {@code dma_map_page} of distinct 4 KiB pages

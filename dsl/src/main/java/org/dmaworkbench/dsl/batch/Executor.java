@@ -12,7 +12,6 @@ import org.dmaworkbench.runtime.bench.MapBenchmarkException;
 import org.dmaworkbench.runtime.bench.MapBenchmarkParams;
 import org.dmaworkbench.runtime.bench.MapMode;
 import org.dmaworkbench.runtime.bench.Policy;
-import org.dmaworkbench.runtime.dma.DmaDirection;
 import org.dmaworkbench.runtime.program.BenchmarkSpec;
 import org.dmaworkbench.runtime.program.CompiledFile;
 import org.dmaworkbench.runtime.program.DeviceSpec;
@@ -20,6 +19,7 @@ import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.run.RunCancelledException;
 import org.dmaworkbench.runtime.run.ScenarioResult;
 import org.dmaworkbench.runtime.run.ScenarioRunner;
+import org.dmaworkbench.runtime.sim.DmaDirection;
 
 /**
  * Runs compiled files: every scenario through the {@link ScenarioRunner}, every benchmark through

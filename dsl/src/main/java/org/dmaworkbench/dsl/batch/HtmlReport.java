@@ -3,9 +3,9 @@ package org.dmaworkbench.dsl.batch;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.dmaworkbench.runtime.Finding;
 import org.dmaworkbench.runtime.bench.BenchmarkTable;
 import org.dmaworkbench.runtime.bench.MapBenchmarkResult;
+import org.dmaworkbench.runtime.findings.Finding;
 import org.dmaworkbench.runtime.run.StepResult;
 
 /**

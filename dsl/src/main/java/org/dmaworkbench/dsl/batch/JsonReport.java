@@ -8,10 +8,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.Collection;
 import java.util.Map;
-import org.dmaworkbench.runtime.Finding;
 import org.dmaworkbench.runtime.bench.BenchmarkTable;
 import org.dmaworkbench.runtime.bench.MapBenchmarkParams;
 import org.dmaworkbench.runtime.bench.MapBenchmarkResult;
+import org.dmaworkbench.runtime.findings.Finding;
 import org.dmaworkbench.runtime.run.StepResult;
 
 /**

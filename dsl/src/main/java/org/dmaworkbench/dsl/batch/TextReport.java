@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.dmaworkbench.runtime.Finding;
 import org.dmaworkbench.runtime.bench.BenchmarkTable;
 import org.dmaworkbench.runtime.bench.MapBenchmarkParams;
+import org.dmaworkbench.runtime.findings.Finding;
 import org.dmaworkbench.runtime.run.StepResult;
 
 /**

@@ -465,12 +465,7 @@ public final class Workspace {
     private static CompiledFile readCompiled(Path p, Options o, List<Diagnostic> diags) {
         String name = o.display(p);
         try {
-            CompiledFile f = ProgramJson.readCompiledFile(Files.readString(p));
-            String problem = structureProblem(f);
-            if (problem != null) {
-                diags.add(Diagnostic.error(name, 0, 0, "malformed compiled program: " + problem));
-                return null;
-            }
+            CompiledFile f = ProgramJson.readCompiledFile(Files.readString(p)); // checks the structure the runner needs
             return new CompiledFile(name, // the file that was run; its scenarios keep their source file names
                     f.scenarios() == null ? List.of() : f.scenarios().stream().filter(java.util.Objects::nonNull).toList(),
                     f.benchmarks() == null ? List.of() : f.benchmarks().stream().filter(java.util.Objects::nonNull).toList());
@@ -527,43 +522,6 @@ public final class Workspace {
         }
         return new Diagnostic(name, line, col, Diagnostic.Severity.ERROR,
                 "nested too deeply for the parser (calls or blocks nested hundreds of levels deep)", "dmas.cli.too-deep");
-    }
-
-    /** What a compiled program lacks that the runner needs (Gson leaves missing fields null), or null. */
-    private static String structureProblem(CompiledFile f) {
-        if (f.scenarios() != null) {
-            for (var sc : f.scenarios()) {
-                if (sc == null) continue;
-                String which = "scenario \"" + sc.name() + "\"";
-                if (sc.platform() == null) return which + " has no platform";
-                if (sc.devices() == null || sc.devices().contains(null)) return which + " has no device list";
-                if (sc.platform().iommus() == null || sc.platform().iommus().contains(null)) return which + ": the platform has no IOMMU list";
-                String s = stepsProblem(sc.steps());
-                if (s != null) return which + ": " + s;
-            }
-        }
-        if (f.benchmarks() != null) {
-            for (var b : f.benchmarks()) {
-                if (b == null) continue;
-                if (b.platform() == null || b.platform().iommus() == null || b.devices() == null) {
-                    return "benchmark \"" + b.name() + "\" has no platform or devices";
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String stepsProblem(List<org.dmaworkbench.runtime.program.Step> steps) {
-        if (steps == null) return "no steps";
-        for (var st : steps) {
-            if (st == null || st.op() == null) return "a step without an operation";
-            if (st.args() == null || st.args().contains(null)) return "line " + st.line() + ": a step without arguments";
-            if ("repeat".equals(st.op())) {
-                String s = stepsProblem(st.body());
-                if (s != null) return s;
-            }
-        }
-        return null;
     }
 
     /** A throwable as one line for the user: the innermost useful message, without Java class names. */

@@ -3,7 +3,7 @@ package org.dmaworkbench.dsl.validation;
 import org.dmaworkbench.dsl.dmas.Device;
 import org.dmaworkbench.dsl.dmas.DmasPackage.Literals;
 import org.dmaworkbench.dsl.dmas.Iommu;
-import org.dmaworkbench.runtime.device.Bdf;
+import org.dmaworkbench.runtime.iommu.Bdf;
 import org.eclipse.xtext.validation.Check;
 
 /** Device declarations: a well-formed BDF, PASID width within the IOMMU's, a sane DMA mask, one coherency. */

@@ -8,13 +8,13 @@ import org.dmaworkbench.dsl.dmas.DmasPackage.Literals;
 import org.dmaworkbench.dsl.dmas.ExpectDmaDebug;
 import org.dmaworkbench.dsl.dmas.ExpectErrno;
 import org.dmaworkbench.dsl.dmas.ExpectFault;
-import org.dmaworkbench.runtime.Errno;
 import org.dmaworkbench.runtime.cost.Counters;
 import org.dmaworkbench.runtime.debug.DmaDebugCheck;
 import org.dmaworkbench.runtime.iommu.AccessType;
 import org.dmaworkbench.runtime.iommu.FaultClass;
 import org.dmaworkbench.runtime.iommu.FaultCode;
 import org.dmaworkbench.runtime.iommu.IommuArch;
+import org.dmaworkbench.runtime.sim.Errno;
 import org.eclipse.xtext.validation.Check;
 
 /** Names inside expectations and checks: errnos, dma-debug messages, architecture fault codes, counters. */

@@ -8,7 +8,7 @@ import org.dmaworkbench.dsl.dmas.DmasPackage.Literals;
 import org.dmaworkbench.dsl.dmas.Iommu;
 import org.dmaworkbench.dsl.dmas.Model;
 import org.dmaworkbench.dsl.dmas.Platform;
-import org.dmaworkbench.runtime.device.Bdf;
+import org.dmaworkbench.runtime.iommu.Bdf;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.validation.Check;

@@ -5,12 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.dmaworkbench.runtime.Errno;
-import org.dmaworkbench.runtime.SimContext;
-import org.dmaworkbench.runtime.SimulatedSystem;
-import org.dmaworkbench.runtime.device.Device;
 import org.dmaworkbench.runtime.dma.DmaApi;
-import org.dmaworkbench.runtime.dma.DmaDirection;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.iommu.IoMapping;
 import org.dmaworkbench.runtime.iommu.IommuDomain;
 import org.dmaworkbench.runtime.iommu.PasidAllocator;
@@ -20,6 +16,10 @@ import org.dmaworkbench.runtime.mem.PhysicalMemory;
 import org.dmaworkbench.runtime.program.DeviceSpec;
 import org.dmaworkbench.runtime.program.PlatformSpec;
 import org.dmaworkbench.runtime.run.RunCancelledException;
+import org.dmaworkbench.runtime.sim.DmaDirection;
+import org.dmaworkbench.runtime.sim.Errno;
+import org.dmaworkbench.runtime.sim.SimContext;
+import org.dmaworkbench.runtime.system.SimulatedSystem;
 
 /**
  * The simulator's {@code dma_map_benchmark} (kernel/dma/map_benchmark.c, Barry Song 2020): boots the

@@ -1,6 +1,6 @@
 package org.dmaworkbench.runtime.bench;
 
-import org.dmaworkbench.runtime.Errno;
+import org.dmaworkbench.runtime.sim.Errno;
 
 /**
  * A benchmark run refused or aborted the way {@code map_benchmark_ioctl()} / {@code do_map_benchmark()}

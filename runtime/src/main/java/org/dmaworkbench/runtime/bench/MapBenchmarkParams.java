@@ -1,8 +1,8 @@
 package org.dmaworkbench.runtime.bench;
 
 import java.util.Optional;
-import org.dmaworkbench.runtime.Errno;
-import org.dmaworkbench.runtime.dma.DmaDirection;
+import org.dmaworkbench.runtime.sim.DmaDirection;
+import org.dmaworkbench.runtime.sim.Errno;
 
 /**
  * The parameters of {@code struct map_benchmark} (include/uapi/linux/map_benchmark.h) as the

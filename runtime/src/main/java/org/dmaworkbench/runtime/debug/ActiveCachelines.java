@@ -1,6 +1,6 @@
 package org.dmaworkbench.runtime.debug;
 
-import org.dmaworkbench.runtime.dma.DmaDirection;
+import org.dmaworkbench.runtime.sim.DmaDirection;
 
 /**
  * The set of physical cachelines with an active device-writable mapping and their overlap counters;

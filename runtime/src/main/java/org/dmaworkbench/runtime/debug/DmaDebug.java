@@ -1,10 +1,8 @@
 package org.dmaworkbench.runtime.debug;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import org.dmaworkbench.runtime.dma.DmaDirection;
 import org.dmaworkbench.runtime.mem.MemoryArea;
+import org.dmaworkbench.runtime.sim.DmaDirection;
 
 /**
  * The DMA-API debugging layer; models kernel/dma/debug.c (CONFIG_DMA_API_DEBUG with CONFIG_DMA_API_DEBUG_SG).
@@ -37,14 +35,10 @@ public final class DmaDebug {
 
     private final DmaEntryHash hash = new DmaEntryHash();
     private final ActiveCachelines cachelines = new ActiveCachelines();
-    private final List<DmaDebugReport> history = new ArrayList<>();
-    private final List<DmaDebugReport> pending = new ArrayList<>();
+    private final ErrPrintk errors = new ErrPrintk(HISTORY_LIMIT);
+    private final MapChecks mapChecks = new MapChecks(errors);
 
     private volatile boolean enabled = true;
-    private long errorCount;
-    private boolean showAllErrors = true;
-    private long showNumErrors = 1;
-    private String driverFilter = "";
     private boolean overlapLimitWarned;
 
     // ---------------------------------------------------------------- configuration (debugfs dma-api/)
@@ -56,13 +50,13 @@ public final class DmaDebug {
     public boolean isEnabled() { return enabled; }
 
     /** debugfs {@code all_errors}: report every violation (the simulator's default) or only {@code num_errors}. */
-    public synchronized void setShowAllErrors(boolean all) { this.showAllErrors = all; }
+    public synchronized void setShowAllErrors(boolean all) { errors.setShowAllErrors(all); }
 
     /** debugfs {@code num_errors}: how many more violations are printed when all_errors is off (kernel default 1). */
-    public synchronized void setNumErrors(long n) { this.showNumErrors = n; }
+    public synchronized void setNumErrors(long n) { errors.setNumErrors(n); }
 
     /** debugfs {@code driver_filter} / {@code dma_debug_driver=}: only this driver's violations are printed; null or "" for all. */
-    public synchronized void setDriverFilter(String driverName) { this.driverFilter = driverName == null ? "" : driverName; }
+    public synchronized void setDriverFilter(String driverName) { errors.setDriverFilter(driverName); }
 
     // ---------------------------------------------------------------- hooks called by the DMA API
 
@@ -93,8 +87,8 @@ public final class DmaDebug {
         if (!enabled || isMappingError) return;
         DmaDebugEntry entry = new DmaDebugEntry(EntryType.SINGLE, dev, dmaAddr, size, dir, phys, cpuAddr, 0, 0,
                 MapErrType.MAP_ERR_NOT_CHECKED);
-        checkForStack(dev, area, cpuAddr, dmaAddr);
-        checkForIllegalArea(dev, area, cpuAddr, size, dmaAddr);
+        mapChecks.checkForStack(dev, area, cpuAddr, dmaAddr);
+        mapChecks.checkForIllegalArea(dev, area, cpuAddr, size, dmaAddr);
         addEntry(entry, skipCpuSync);
     }
 
@@ -127,15 +121,15 @@ public final class DmaDebug {
         int n = Math.min(nents, mapped.size());
         for (int i = 0; i < n; i++) {
             SgEntry s = mapped.get(i);
-            checkForStack(dev, s.area(), s.cpuAddr(), s.dmaAddress());
-            checkForIllegalArea(dev, s.area(), s.cpuAddr(), s.length(), s.dmaAddress());
+            mapChecks.checkForStack(dev, s.area(), s.cpuAddr(), s.dmaAddress());
+            mapChecks.checkForIllegalArea(dev, s.area(), s.cpuAddr(), s.length(), s.dmaAddress());
         }
         int m = Math.min(mappedEnts, mapped.size());
         for (int i = 0; i < m; i++) {
             SgEntry s = mapped.get(i);
             DmaDebugEntry entry = new DmaDebugEntry(EntryType.SG, dev, s.dmaAddress(), s.dmaLength(), dir, s.phys(),
                     s.cpuAddr(), nents, mappedEnts, MapErrType.MAP_ERR_CHECK_NOT_APPLICABLE);
-            checkSgSegment(dev, s);
+            mapChecks.checkSgSegment(dev, s);
             addEntry(entry, skipCpuSync);
         }
     }
@@ -244,7 +238,7 @@ public final class DmaDebug {
         int count = hash.count(dev);
         if (count == 0) return;
         DmaDebugEntry e = hash.lastOf(dev);
-        errWithPrefix(DmaDebugCheck.PENDING_ALLOCATIONS_ON_UNBIND, dev, null, dev.unboundMessagePrefix(), e.devAddr(),
+        errors.err(DmaDebugCheck.PENDING_ALLOCATIONS_ON_UNBIND, dev, null, dev.unboundMessagePrefix(), e.devAddr(),
                 count, e.devAddr(), e.size(), e.direction().kernelName(), e.type().kernelName());
         hash.removeAll(dev, cachelines::remove);
     }
@@ -258,18 +252,13 @@ public final class DmaDebug {
     public synchronized int activeEntries() { return hash.size(); }
 
     /** debugfs {@code error_count}: violations detected, printed or not. */
-    public synchronized long errorCount() { return errorCount; }
+    public synchronized long errorCount() { return errors.errorCount(); }
 
     /** All reports so far (up to {@value #HISTORY_LIMIT}), oldest first. */
-    public synchronized List<DmaDebugReport> reports() { return List.copyOf(history); }
+    public synchronized List<DmaDebugReport> reports() { return errors.reports(); }
 
     /** The reports added since the previous drain, oldest first; they are not returned again by a later drain. */
-    public synchronized List<DmaDebugReport> drainReports() {
-        if (pending.isEmpty()) return Collections.emptyList();
-        List<DmaDebugReport> out = List.copyOf(pending);
-        pending.clear();
-        return out;
-    }
+    public synchronized List<DmaDebugReport> drainReports() { return errors.drain(); }
 
     /** The device's entries (all devices for null), as debugfs {@code dump} lists them. */
     public synchronized List<DmaDebugEntry> dump(DebugDevice dev) { return hash.entries(dev); }
@@ -286,7 +275,7 @@ public final class DmaDebug {
         if (rc == ActiveCachelines.INSERTED) return;
         if (rc == ActiveCachelines.EEXIST_OVERFLOW && !overlapLimitWarned) {
             overlapLimitWarned = true;
-            report(DmaDebugCheck.CACHELINE_OVERLAP_LIMIT, entry.device(), "DMA-API: ", entry.devAddr(),
+            errors.report(DmaDebugCheck.CACHELINE_OVERLAP_LIMIT, entry.device(), "DMA-API: ", entry.devAddr(),
                     ActiveCachelines.MAX_OVERLAP, entry.cacheline());
         }
         if (!skipCpuSync) err(DmaDebugCheck.CACHELINE_OVERLAP, entry.device(), entry.devAddr());
@@ -375,63 +364,11 @@ public final class DmaDebug {
         return e == null ? 0 : e.sgMappedEnts();
     }
 
-    /** check_for_stack(): 9 for a direct-mapped stack, 10 for a page of a vmapped stack. */
-    private void checkForStack(DebugDevice dev, MemoryArea area, long cpuAddr, long devAddr) {
-        if (area == MemoryArea.STACK) err(DmaDebugCheck.MAP_FROM_STACK, dev, devAddr, cpuAddr);
-        else if (area == MemoryArea.VMAPPED_STACK) err(DmaDebugCheck.MAP_FROM_VMAPPED_STACK, dev, devAddr, cpuAddr);
-    }
-
-    /** check_for_illegal_area(): 11 when the range lies in kernel text or rodata. */
-    private void checkForIllegalArea(DebugDevice dev, MemoryArea area, long cpuAddr, long len, long devAddr) {
-        if (area == MemoryArea.KERNEL_TEXT || area == MemoryArea.RODATA) {
-            err(DmaDebugCheck.MAP_KERNEL_TEXT_OR_RODATA, dev, devAddr, cpuAddr, len);
-        }
-    }
-
-    /** check_sg_segment(): 23 (longer than dma_get_max_seg_size) and 24 (crosses dma_get_seg_boundary). */
-    private void checkSgSegment(DebugDevice dev, SgEntry s) {
-        long maxSeg = Math.min(dev.maxSegSize(), 0xffffffffL);
-        if (Long.compareUnsigned(s.length(), maxSeg) > 0) {
-            err(DmaDebugCheck.SG_SEGMENT_TOO_LONG, dev, s.dmaAddress(), s.length(), maxSeg);
-        }
-        long start = s.dmaAddress();
-        long end = start + s.dmaLength() - 1;
-        long boundary = dev.segBoundaryMask();
-        if (((start ^ end) & ~boundary) != 0) {
-            err(DmaDebugCheck.SG_SEGMENT_ACROSS_BOUNDARY, dev, s.dmaAddress(), start, end, boundary);
-        }
-    }
-
     /** is_vmalloc_addr(): the vmalloc area, which holds vmapped stacks (x86-64 modules lie outside it). */
     private static boolean isVmallocAddr(MemoryArea area) {
         return area == MemoryArea.VMALLOC || area == MemoryArea.VMAPPED_STACK;
     }
 
     /** err_printk() for a device with its driver bound. */
-    private void err(DmaDebugCheck check, DebugDevice dev, long devAddr, Object... args) {
-        errWithPrefix(check, dev, dev.driver(), dev.messagePrefix(), devAddr, args);
-    }
-
-    /** err_printk(): counts the error; prints it if the driver filter and the num_errors budget allow. */
-    private void errWithPrefix(DmaDebugCheck check, DebugDevice dev, String boundDriver, String prefix, long devAddr,
-                               Object... args) {
-        errorCount++;
-        if (passesDriverFilter(boundDriver) && (showAllErrors || showNumErrors > 0)) {
-            report(check, dev, prefix, devAddr, args);
-        }
-        if (!showAllErrors && showNumErrors > 0) showNumErrors--;
-    }
-
-    /** driver_filter(): true when no filter is set or the device's bound driver is the filtered one. */
-    private boolean passesDriverFilter(String boundDriver) {
-        if (driverFilter.isEmpty()) return true;
-        return boundDriver != null && boundDriver.equals(driverFilter);
-    }
-
-    private void report(DmaDebugCheck check, DebugDevice dev, String prefix, long devAddr, Object... args) {
-        String message = check.format(args);
-        DmaDebugReport r = new DmaDebugReport(check, message, prefix + message, dev, devAddr);
-        if (history.size() < HISTORY_LIMIT) history.add(r);
-        pending.add(r);
-    }
+    private void err(DmaDebugCheck check, DebugDevice dev, long devAddr, Object... args) { errors.err(check, dev, devAddr, args); }
 }

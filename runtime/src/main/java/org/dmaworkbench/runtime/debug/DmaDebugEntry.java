@@ -1,6 +1,6 @@
 package org.dmaworkbench.runtime.debug;
 
-import org.dmaworkbench.runtime.dma.DmaDirection;
+import org.dmaworkbench.runtime.sim.DmaDirection;
 
 /**
  * One tracked mapping or coherent allocation; models {@code struct dma_debug_entry} (kernel/dma/debug.c).

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.dmaworkbench.runtime.dma.DmaDirection;
+import org.dmaworkbench.runtime.sim.DmaDirection;
 
 /**
  * The table of tracked entries; models {@code dma_entry_hash[HASH_SIZE]} with hash_fn(),

@@ -3,13 +3,13 @@ package org.dmaworkbench.runtime.device;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.dmaworkbench.runtime.DmaOutcome;
-import org.dmaworkbench.runtime.Finding;
-import org.dmaworkbench.runtime.FindingKind;
-import org.dmaworkbench.runtime.SimContext;
 import org.dmaworkbench.runtime.dma.DmaApi;
 import org.dmaworkbench.runtime.dma.DmaMapping;
+import org.dmaworkbench.runtime.findings.AccessFindings;
+import org.dmaworkbench.runtime.findings.Finding;
+import org.dmaworkbench.runtime.findings.TranslationFindings;
 import org.dmaworkbench.runtime.iommu.AccessType;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.iommu.DomainType;
 import org.dmaworkbench.runtime.iommu.FaultClass;
 import org.dmaworkbench.runtime.iommu.IoMapping;
@@ -19,28 +19,31 @@ import org.dmaworkbench.runtime.iommu.IommuDomain;
 import org.dmaworkbench.runtime.iommu.IotlbEntry;
 import org.dmaworkbench.runtime.kva.KvaIntent;
 import org.dmaworkbench.runtime.mem.Allocation;
-import org.dmaworkbench.runtime.mem.AllocationKind;
-import org.dmaworkbench.runtime.mem.KernelPageTable;
 import org.dmaworkbench.runtime.mem.KernelPte;
 import org.dmaworkbench.runtime.mem.PhysicalMemory;
+import org.dmaworkbench.runtime.sim.SimContext;
 
 /**
  * The device side of DMA: a function issues a read or write of {@code len} bytes at an address,
  * untagged or with a PASID, and the IOMMU translates it page by page as the hardware does (context /
  * PASID-table or STE / CD lookup, ATC for ATS devices, IOTLB, page walk, permission check). Faults
- * carry the architecture's code; completed accesses are checked for findings.
+ * carry the architecture's code; completed accesses are checked for findings ({@code findings/}).
  */
 public final class DeviceDmaEngine {
     private final SimContext ctx;
     private final PhysicalMemory mem;
     private final DmaApi dma;
     private final Function<IommuDomain, List<KvaIntent>> kvaIntents;
+    private final TranslationFindings translationFindings;
+    private final AccessFindings accessFindings;
 
     public DeviceDmaEngine(SimContext ctx, PhysicalMemory mem, DmaApi dma, Function<IommuDomain, List<KvaIntent>> kvaIntents) {
         this.ctx = ctx;
         this.mem = mem;
         this.dma = dma;
         this.kvaIntents = kvaIntents;
+        this.translationFindings = new TranslationFindings(ctx);
+        this.accessFindings = new AccessFindings(ctx, mem);
     }
 
     /** Performs the access; {@code pasid} is null for untagged requests. */
@@ -128,7 +131,7 @@ public final class DeviceDmaEngine {
         if (e == null) e = dev.iommu().iotlb().lookup(domain.id(), tag, a);
         if (e != null) {
             ctx.charge(ctx.cost.iotlbHitNs());
-            checkStale(domain, e, a, findings, who, fromAtc);
+            translationFindings.checkStale(domain, e, a, findings, who, fromAtc);
         } else {
             ctx.counters.pageWalks++;
             ctx.charge(ctx.cost.pageWalkNs());
@@ -191,43 +194,10 @@ public final class DeviceDmaEngine {
         return sb.toString();
     }
 
-    private void checkStale(IommuDomain domain, IotlbEntry e, long a, List<Finding> findings, String who, boolean fromAtc) {
-        String cache = fromAtc ? "device ATC" : "IOTLB";
-        if (e.kernelPte() != null) {
-            KernelPte now = domain.kernelPageTable() != null ? domain.kernelPageTable().walk(a)
-                    : domain.mm() != null ? domain.mm().walk(a) : null;
-            long curPa = now == null ? -1 : now.pa() + (a & (now.pageSize() - 1));
-            if (now == null || curPa != e.translate(a) || now.writable() != e.kernelPte().writable()) {
-                String change = "";
-                if (domain.kernelPageTable() != null) {
-                    KernelPageTable.Change c = domain.kernelPageTable().lastChangeAt(a);
-                    if (c != null) change = " (" + c.what() + " at line " + c.step() + ")";
-                }
-                FindingKind k = domain.kernelPageTable() != null ? FindingKind.KVA_STALE_PAGE_TABLE : FindingKind.STALE_IOTLB;
-                add(findings, k, String.format("%s: %s served 0x%x as %s %s cached at line %d, but the CPU page table now has %s%s",
-                        who, cache, a, e.kernelPte().perms(), e.pageSize() >= KernelPageTable.SIZE_2M ? "2M page" : "page",
-                        e.fillStep(), now == null ? "no mapping" : now.perms(), change));
-            }
-            return;
-        }
-        IoMapping cur = domain.pageTable() == null ? null : domain.pageTable().lookup(a);
-        if (cur != e.source()) {
-            IoMapping src = e.source();
-            String why = src != null && !src.isLive() ? "unmapped at line " + src.unmappedAtStep() : "remapped";
-            add(findings, FindingKind.STALE_IOTLB, String.format(
-                    "%s: %s entry for IOVA 0x%x in %s is stale (%s, not yet invalidated)", who, cache, a, domain.describe(), why));
-        }
-    }
-
     private DmaOutcome fault(IommuArch arch, FaultClass c, AccessType t, long addr, List<Finding> findings, String why) {
         ctx.counters.faults++;
         var code = arch.faultCode(c, t);
         return DmaOutcome.fault(c, code, addr, why + " -> " + arch.name() + " fault " + code, findings);
-    }
-
-    private void add(List<Finding> findings, FindingKind k, String msg) {
-        ctx.counters.findings++;
-        findings.add(new Finding(k, ctx.step(), msg));
     }
 
     // ------------------------------------------------------------------ completed accesses
@@ -258,7 +228,7 @@ public final class DeviceDmaEngine {
             long iova = pieces[3 * i], pa = pieces[3 * i + 1], chunk = pieces[3 * i + 2];
             IotlbEntry e = used[i];
             if (intents != null) {
-                analyseKva(who, iova, pa, chunk, type, findings, intents);
+                accessFindings.checkKva(who, iova, chunk, type, findings, intents);
                 analyse(dev, who, pa, chunk, type, findings, touched, null, false, domain);
             } else {
                 DmaMapping dm = e.source() != null && e.source().owner() instanceof DmaMapping m ? m : null;
@@ -270,81 +240,16 @@ public final class DeviceDmaEngine {
                 domain.describe()), touched, findings);
     }
 
-    private void analyseKva(String who, long va, long pa, long len, AccessType type, List<Finding> findings, List<KvaIntent> intents) {
-        KvaIntent covering = null;
-        for (KvaIntent i : intents) if (i.covers(va, len)) covering = i;
-        if (covering == null) {
-            add(findings, FindingKind.NO_ISOLATION, String.format(
-                    "%s: KVA 0x%x reached through the shared kernel page table although no iommu_map_kva covers it", who, va));
-        } else if (type == AccessType.WRITE && (covering.prot() & IoMapping.PROT_WRITE) == 0) {
-            add(findings, FindingKind.DIRECTION_NOT_HONOURED, String.format(
-                    "%s: wrote KVA 0x%x mapped read-only at line %d: the kernel page table is RW, the KVA fast mode cannot honour the direction",
-                    who, va, covering.line()));
-        }
-    }
-
-    /** Findings for one physical chunk of a completed access. */
+    /** Findings for one physical chunk of a completed access, then the chunk's effect on bounce slots and caches. */
     private void analyse(Device dev, String who, long pa, long len, AccessType type, List<Finding> findings,
                          List<DmaOutcome.Touched> touched, DmaMapping dm, boolean untranslated, IommuDomain viaDomain) {
-        long pfn = pa >>> PhysicalMemory.PAGE_SHIFT;
         List<Allocation> owners = mem.ownersOf(pa, len);
         DmaOutcome.Touched tch = new DmaOutcome.Touched(pa, len, owners);
         touched.add(tch);
+        accessFindings.check(dev, who, pa, len, type, owners, tch::owner, dm, untranslated, viaDomain, findings);
         boolean bounceSlot = dm != null && dm.isBounced();
-        for (Allocation o : owners) {
-            if (o.kind() == AllocationKind.SWIOTLB) continue;
-            if (o.isFreed()) {
-                add(findings, FindingKind.USE_AFTER_FREE, String.format("%s: %s %d bytes at PA 0x%x: %s was freed at line %d",
-                        who, type.dslName(), len, pa, o.describe(), o.freedAtStep()));
-            } else if (dm != null && !bounceSlot && dm.buffer() != null && o != dm.buffer() && !dm.isUnmapped()
-                    && dm.buffer().isFreed()) {
-                add(findings, FindingKind.USE_AFTER_FREE, String.format("%s: %s was freed at line %d and the page now holds %s",
-                        who, dm.buffer().describe(), dm.buffer().freedAtStep(), o.describe()));
-            }
-            if (o.kind() == AllocationKind.KERNEL_TEXT || o.kind() == AllocationKind.RODATA || o.kind() == AllocationKind.MODULE) {
-                add(findings, FindingKind.KERNEL_TEXT_REACHABLE, String.format("%s: %s reached %s through %s", who,
-                        type.dslName(), o.describe(), via(viaDomain)));
-            }
-        }
-        if (owners.isEmpty() && mem.isFreedPage(pfn)) {
-            add(findings, FindingKind.USE_AFTER_FREE, String.format("%s: %s PA 0x%x: the page was freed", who, type.dslName(), pa));
-        }
-        if (dm == null) {
-            if (untranslated) {
-                add(findings, FindingKind.NO_ISOLATION, String.format(
-                        "%s: %s %d bytes at PA 0x%x (%s) that no DMA mapping of this device covers: %s isolates nothing",
-                        who, type.dslName(), len, pa, owners.isEmpty() ? "unallocated" : tch.owner(), via(viaDomain)));
-            }
-        } else {
-            long lo = dm.devicePhys(), hi = lo + dm.size();
-            if (!bounceSlot && (pa < lo || pa + len > hi)) {
-                long outLo = pa < lo ? pa : hi, outHi = pa < lo ? Math.min(lo, pa + len) : pa + len;
-                StringBuilder neighbours = new StringBuilder();
-                for (Allocation o : owners) if (o != dm.buffer()) neighbours.append(neighbours.length() > 0 ? ", " : "").append(o.describe());
-                add(findings, FindingKind.SUB_PAGE_EXPOSURE, String.format(
-                        "%s: %s bytes PA 0x%x..0x%x outside the %d-byte buffer of the %s%s", who, type.dslName(), outLo, outHi - 1,
-                        dm.size(), dm.describe(), neighbours.length() > 0 ? "; the page also holds " + neighbours : ""));
-            }
-            if (type == AccessType.WRITE && !dm.dir().deviceWrites()) {
-                add(findings, FindingKind.DIRECTION_NOT_HONOURED, String.format(
-                        "%s: wrote a %s buffer: %s does not enforce the direction", who, dm.dir().kernelName(), via(viaDomain)));
-            }
-            if (type == AccessType.READ && bounceSlot && dm.isOrigDirty()) {
-                add(findings, FindingKind.STALE_DATA, String.format(
-                        "%s: read the swiotlb slot of %s, which lacks the CPU's later write (no dma_sync_single_for_device)",
-                        who, dm.describe()));
-            }
-            if (type == AccessType.WRITE && bounceSlot) dma.deviceWroteBounce(dm);
-        }
-        if (!dev.isCoherent() && !bounceSlot) {
-            if (type == AccessType.READ && mem.isCpuDirty(pfn)) {
-                add(findings, FindingKind.STALE_DATA, String.format(
-                        "%s: non-coherent read of PA 0x%x returned stale memory: the CPU wrote it at line %d and no sync for the device followed",
-                        who, pa, mem.cpuDirtyStep(pfn)));
-            }
-            if (type == AccessType.WRITE) mem.deviceWrote(pfn, ctx.step());
-        }
+        if (type == AccessType.WRITE && bounceSlot) dma.deviceWroteBounce(dm);
+        if (type == AccessType.WRITE && !dev.isCoherent() && !bounceSlot) mem.deviceWrote(pa >>> PhysicalMemory.PAGE_SHIFT, ctx.step());
     }
 
-    private static String via(IommuDomain d) { return d == null ? "no IOMMU" : d.describe(); }
 }

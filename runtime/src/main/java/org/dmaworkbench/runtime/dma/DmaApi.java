@@ -4,14 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.dmaworkbench.runtime.Errno;
-import org.dmaworkbench.runtime.SimContext;
 import org.dmaworkbench.runtime.debug.DebugDevice;
 import org.dmaworkbench.runtime.debug.DmaDebug;
 import org.dmaworkbench.runtime.debug.SgEntry;
-import org.dmaworkbench.runtime.device.Device;
-import org.dmaworkbench.runtime.iommu.IoMapping;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.iommu.IommuCore;
 import org.dmaworkbench.runtime.iommu.IommuDomain;
 import org.dmaworkbench.runtime.mem.Allocation;
@@ -19,18 +15,20 @@ import org.dmaworkbench.runtime.mem.AllocationKind;
 import org.dmaworkbench.runtime.mem.KernelAddressSpace;
 import org.dmaworkbench.runtime.mem.MemoryArea;
 import org.dmaworkbench.runtime.mem.PhysicalMemory;
+import org.dmaworkbench.runtime.sim.DmaDirection;
+import org.dmaworkbench.runtime.sim.Errno;
+import org.dmaworkbench.runtime.sim.SimContext;
 
 /**
- * The driver-facing DMA API (include/linux/dma-mapping.h, kernel/dma/mapping.c) dispatching to
- * dma-direct (no IOMMU or an identity domain: the DMA address is the physical address) or to
- * dma-iommu ({@code iommu_dma_map_page}/{@code __iommu_dma_unmap} on the default DMA / DMA-FQ
- * domain), with swiotlb bounce buffers for untrusted devices, cache maintenance for non-coherent
- * devices, and every call reported to dma-debug.
+ * The dma-mapping façade ({@code dma_map_page_attrs} and friends in kernel/dma/mapping.c): every
+ * call reported to dma-debug, cache maintenance for non-coherent devices, swiotlb copies, then
+ * dispatch to {@link DmaDirect} (no IOMMU or an identity domain) or {@link IommuDma} (the default
+ * DMA / DMA-FQ domain); scatterlists, coherent allocations and the DMA mask on top.
  */
 public final class DmaApi {
     /** {@code DMA_MAPPING_ERROR} ((dma_addr_t)~0). */
     public static final long DMA_MAPPING_ERROR = -1L;
-    private static final long GRANULE_MASK = IovaDomain.GRANULE - 1;
+    private static final long GRANULE_MASK = IommuDma.GRANULE_MASK;
 
     /** A mapped scatterlist: the DMA segments and the mappings behind them. */
     public record SgMapping(Device device, List<DmaMapping> segments, int nents, int mappedEnts, DmaDirection dir,
@@ -40,22 +38,21 @@ public final class DmaApi {
     public record Coherent(Allocation cpu, long dmaAddr, DmaMapping mapping) { }
 
     private final SimContext ctx;
-    private final IommuCore core;
     private final KernelAddressSpace kas;
     private final Swiotlb swiotlb;
     private final DmaDebug debug;
-    private final boolean forceDac;
-    private final Map<Device, TreeMap<Long, DmaMapping>> direct = new HashMap<>();
+    private final DmaDirect direct;
+    private final IommuDma iommuDma;
     private final Map<Device, DebugDevice> debugDevices = new HashMap<>();
     private final List<DmaMapping> liveBounced = new ArrayList<>();
 
     public DmaApi(SimContext ctx, IommuCore core, KernelAddressSpace kas, Swiotlb swiotlb, DmaDebug debug, boolean forceDac) {
         this.ctx = ctx;
-        this.core = core;
         this.kas = kas;
         this.swiotlb = swiotlb;
         this.debug = debug;
-        this.forceDac = forceDac;
+        this.direct = new DmaDirect(ctx, swiotlb);
+        this.iommuDma = new IommuDma(ctx, core, swiotlb, forceDac);
     }
 
     public DmaDebug debug() { return debug; }
@@ -67,11 +64,7 @@ public final class DmaApi {
     }
 
     /** The domain the DMA API maps into ({@code iommu_get_dma_domain}), or null for dma-direct. */
-    public IommuDomain dmaDomain(Device dev) {
-        if (dev.iommu() == null || dev.group() == null) return null;
-        IommuDomain d = dev.group().defaultDomain();
-        return d != null && d.type().isDmaApi() ? d : null;
-    }
+    public IommuDomain dmaDomain(Device dev) { return iommuDma.domain(dev); }
 
     // ------------------------------------------------------------------ streaming
 
@@ -111,8 +104,8 @@ public final class DmaApi {
                                DmaMapping.Type type) {
         if (!dev.isCoherent()) syncForDeviceCaches(phys, size); // arch_sync_dma_for_device
         IommuDomain domain = dmaDomain(dev);
-        DmaMapping m = domain == null ? mapDirect(dev, buf, offset, phys, size, dir, type)
-                : mapIommu(dev, domain, buf, offset, phys, size, dir, type);
+        DmaMapping m = domain == null ? direct.map(dev, buf, offset, phys, size, dir, type)
+                : iommuDma.map(dev, domain, buf, offset, phys, size, dir, type);
         if (m == null) {
             ctx.counters.mapErrors++;
             return null;
@@ -122,85 +115,6 @@ public final class DmaApi {
         if (ctx.recording()) ctx.event(String.format("%s: %s -> dma 0x%x (%s)", dev.bdf(), m.describe(), m.dmaAddr(),
                 domain == null ? "dma-direct" : domain.describe() + (m.isBounced() ? ", bounced via swiotlb" : "")));
         return m;
-    }
-
-    private DmaMapping mapDirect(Device dev, Allocation buf, long offset, long phys, long size, DmaDirection dir,
-                                 DmaMapping.Type type) {
-        ctx.charge(ctx.cost.directMapNs());
-        long bounce = -1;
-        long addr = phys;
-        if (Long.compareUnsigned(phys + size - 1, dev.dmaMask()) > 0) {
-            // dma_capable() fails: swiotlb_map
-            if (swiotlb == null) return null;
-            bounce = swiotlb.mapSingle(size, 0);
-            if (bounce < 0 || Long.compareUnsigned(bounce + size - 1, dev.dmaMask()) > 0) return null;
-            swiotlb.copy(size); // swiotlb_tbl_map_single copies in for every direction (info-leak fix)
-            addr = bounce;
-        }
-        DmaMapping m = new DmaMapping(dev, type, addr, size, dir, buf, offset, phys, bounce, 0, 0, ctx.step());
-        direct.computeIfAbsent(dev, d -> new TreeMap<>()).put(addr, m);
-        return m;
-    }
-
-    private DmaMapping mapIommu(Device dev, IommuDomain domain, Allocation buf, long offset, long phys, long size,
-                                DmaDirection dir, DmaMapping.Type type) {
-        IommuDmaCookie cookie = (IommuDmaCookie) domain.dmaCookie();
-        long bounce = -1;
-        long mapPhys = phys;
-        if (dev.isUntrusted() && ((phys | size) & GRANULE_MASK) != 0) {
-            // dev_use_swiotlb(): bounce the unaligned buffer; padding in the slot is zeroed
-            if (swiotlb == null) {
-                ctx.event("DMA bounce buffers are inactive, unable to map unaligned transaction.");
-                return null;
-            }
-            bounce = swiotlb.mapSingle(size, GRANULE_MASK);
-            if (bounce < 0) return null;
-            swiotlb.copy(size); // swiotlb_tbl_map_single copies in for every direction (info-leak fix)
-            mapPhys = bounce;
-        }
-        long iovaOff = mapPhys & GRANULE_MASK;
-        long pages = (iovaOff + size + GRANULE_MASK) >>> IovaDomain.GRANULE_SHIFT;
-        long allocPages = roundIovaLen(pages);
-        long pfn = allocIova(dev, domain, cookie, allocPages);
-        if (pfn == 0) {
-            if (bounce >= 0) swiotlb.unmap(bounce, size, GRANULE_MASK);
-            return null;
-        }
-        long iova = pfn << IovaDomain.GRANULE_SHIFT;
-        DmaMapping m = new DmaMapping(dev, type, iova + iovaOff, size, dir, buf, offset, phys, bounce, pfn, allocPages, ctx.step());
-        int prot = dmaInfoToProt(dir, dev.isCoherent());
-        int ret = core.map(domain, iova, mapPhys & ~GRANULE_MASK, pages << IovaDomain.GRANULE_SHIFT, prot, m);
-        if (ret != 0) {
-            cookie.iovad().free(pfn, allocPages);
-            if (bounce >= 0) swiotlb.unmap(bounce, size, GRANULE_MASK);
-            return null;
-        }
-        return m;
-    }
-
-    /** {@code iommu_dma_alloc_iova}: small sizes rounded to a power of two; below 4 GiB first for PCI. */
-    private long allocIova(Device dev, IommuDomain domain, IommuDmaCookie cookie, long pages) {
-        long limit = Long.compareUnsigned(dev.dmaMask(), domain.apertureEnd()) < 0 ? dev.dmaMask() : domain.apertureEnd();
-        long limitPfn = limit == -1L ? Long.MAX_VALUE >>> IovaDomain.GRANULE_SHIFT : limit >>> IovaDomain.GRANULE_SHIFT;
-        long pfn = 0;
-        if (Long.compareUnsigned(limit, 0xffffffffL) > 0 && !forceDac) {
-            pfn = cookie.iovad().alloc(pages, 0xffffffffL >>> IovaDomain.GRANULE_SHIFT);
-        }
-        if (pfn == 0) pfn = cookie.iovad().alloc(pages, limitPfn);
-        return pfn;
-    }
-
-    static long roundIovaLen(long pages) {
-        if (pages < (1L << (IovaDomain.RCACHE_ORDERS - 1)) && Long.bitCount(pages) != 1) return Long.highestOneBit(pages) << 1;
-        return pages;
-    }
-
-    /** {@code dma_info_to_prot()}: BIDI → R|W, TO_DEVICE → R, FROM_DEVICE → W (readable too on stage-1 tables). */
-    static int dmaInfoToProt(DmaDirection dir, boolean coherent) {
-        int prot = coherent ? IoMapping.PROT_CACHE : 0;
-        if (dir.deviceReads()) prot |= IoMapping.PROT_READ;
-        if (dir.deviceWrites()) prot |= IoMapping.PROT_WRITE | IoMapping.PROT_READ;
-        return prot;
     }
 
     /** {@code dma_unmap_single/page(dev, addr, size, dir)}: the kernel trusts size and direction; dma-debug does not. */
@@ -217,37 +131,13 @@ public final class DmaApi {
             }
             swiotlb.unmap(m.bouncePhys(), m.size(), domain == null ? 0 : GRANULE_MASK);
         }
-        if (domain == null) {
-            TreeMap<Long, DmaMapping> t = direct.get(dev);
-            if (t != null) t.remove(dmaAddr);
-        } else {
-            iommuDmaUnmap(dev, domain, dmaAddr, size);
-        }
+        if (domain == null) direct.unmap(dev, dmaAddr);
+        else iommuDma.unmap(domain, dmaAddr, size);
         if (m != null) {
             m.markUnmapped(ctx.step());
             if (m.isBounced()) liveBounced.remove(m);
         }
         ctx.counters.unmaps++;
-    }
-
-    /** {@code __iommu_dma_unmap()}: clear PTEs, then strict sync + free, or queue on the flush queue. */
-    private void iommuDmaUnmap(Device dev, IommuDomain domain, long dmaAddr, long size) {
-        IommuDmaCookie cookie = (IommuDmaCookie) domain.dmaCookie();
-        long off = dmaAddr & GRANULE_MASK;
-        long iova = dmaAddr - off;
-        long len = (off + size + GRANULE_MASK) & ~GRANULE_MASK;
-        long unmapped = core.unmapFast(domain, iova, len);
-        if (unmapped != len) {
-            ctx.event(String.format("WARNING: __iommu_dma_unmap: unmapped %d of %d bytes at iova 0x%x", unmapped, len, iova));
-        }
-        if (unmapped == 0) return;
-        long pages = roundIovaLen(len >>> IovaDomain.GRANULE_SHIFT);
-        if (cookie.fq() != null) {
-            cookie.fq().queue(iova >>> IovaDomain.GRANULE_SHIFT, pages);
-        } else {
-            core.invalidator().flushRange(domain, iova, unmapped);
-            cookie.iovad().free(iova >>> IovaDomain.GRANULE_SHIFT, pages);
-        }
     }
 
     /** {@code dma_mapping_error(dev, addr)}. */
@@ -259,14 +149,7 @@ public final class DmaApi {
     /** The live mapping containing {@code dmaAddr} for {@code dev}, or null. */
     public DmaMapping find(Device dev, long dmaAddr) {
         IommuDomain domain = dmaDomain(dev);
-        if (domain != null) {
-            IoMapping io = domain.pageTable().lookup(dmaAddr);
-            return io != null && io.owner() instanceof DmaMapping dm ? dm : null;
-        }
-        TreeMap<Long, DmaMapping> t = direct.get(dev);
-        if (t == null) return null;
-        Map.Entry<Long, DmaMapping> e = t.floorEntry(dmaAddr);
-        return e != null && dmaAddr < e.getKey() + Math.max(1, e.getValue().size()) ? e.getValue() : null;
+        return domain != null ? IommuDma.find(domain, dmaAddr) : direct.find(dev, dmaAddr);
     }
 
     // ------------------------------------------------------------------ sync
@@ -342,12 +225,8 @@ public final class DmaApi {
 
     private void unmapQuiet(Device dev, DmaMapping m) {
         IommuDomain domain = dmaDomain(dev);
-        if (domain == null) {
-            TreeMap<Long, DmaMapping> t = direct.get(dev);
-            if (t != null) t.remove(m.dmaAddr());
-        } else {
-            iommuDmaUnmap(dev, domain, m.dmaAddr(), m.size());
-        }
+        if (domain == null) direct.unmap(dev, m.dmaAddr());
+        else iommuDma.unmap(domain, m.dmaAddr(), m.size());
         m.markUnmapped(ctx.step());
     }
 
@@ -422,8 +301,5 @@ public final class DmaApi {
     }
 
     /** Live mappings of a device through dma-direct (for tests and reports). */
-    public int directMappings(Device dev) {
-        TreeMap<Long, DmaMapping> t = direct.get(dev);
-        return t == null ? 0 : t.size();
-    }
+    public int directMappings(Device dev) { return direct.mappings(dev); }
 }

@@ -1,7 +1,8 @@
 package org.dmaworkbench.runtime.dma;
 
-import org.dmaworkbench.runtime.device.Device;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.mem.Allocation;
+import org.dmaworkbench.runtime.sim.DmaDirection;
 
 /**
  * One live streaming or coherent DMA mapping as the DMA API handed it out: what buffer, which

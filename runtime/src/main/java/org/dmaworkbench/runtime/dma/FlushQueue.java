@@ -2,9 +2,9 @@ package org.dmaworkbench.runtime.dma;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dmaworkbench.runtime.SimContext;
 import org.dmaworkbench.runtime.iommu.DomainInvalidator;
 import org.dmaworkbench.runtime.iommu.IommuDomain;
+import org.dmaworkbench.runtime.sim.SimContext;
 
 /**
  * The lazy-unmap flush queue of a DMA-FQ domain (drivers/iommu/dma-iommu.c {@code struct iommu_dma_fq},

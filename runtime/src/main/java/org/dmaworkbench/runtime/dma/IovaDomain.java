@@ -2,7 +2,7 @@ package org.dmaworkbench.runtime.dma;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.dmaworkbench.runtime.SimContext;
+import org.dmaworkbench.runtime.sim.SimContext;
 
 /**
  * The DMA API's IOVA space of one domain (drivers/iommu/iova.c {@code struct iova_domain}):

@@ -1,8 +1,8 @@
 package org.dmaworkbench.runtime.dma;
 
 import java.util.BitSet;
-import org.dmaworkbench.runtime.SimContext;
 import org.dmaworkbench.runtime.mem.Allocation;
+import org.dmaworkbench.runtime.sim.SimContext;
 
 /**
  * The software IO TLB bounce pool (kernel/dma/swiotlb.c): IO_TLB_SIZE (2 KiB) slots in a pool

@@ -2,8 +2,7 @@ package org.dmaworkbench.runtime.iommu;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dmaworkbench.runtime.SimContext;
-import org.dmaworkbench.runtime.device.Device;
+import org.dmaworkbench.runtime.sim.SimContext;
 
 /**
  * Invalidates what a domain's translations may be cached in: the IOTLB for every (device, PASID)

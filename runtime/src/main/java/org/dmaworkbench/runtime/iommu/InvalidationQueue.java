@@ -3,7 +3,7 @@ package org.dmaworkbench.runtime.iommu;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import org.dmaworkbench.runtime.SimContext;
+import org.dmaworkbench.runtime.sim.SimContext;
 
 /**
  * The invalidation queue shared by all CPUs: VT-d Queued Invalidation (QI, {@code qi_submit_sync})

@@ -1,12 +1,10 @@
 package org.dmaworkbench.runtime.iommu;
 
 import java.util.function.Consumer;
-import org.dmaworkbench.runtime.Errno;
-import org.dmaworkbench.runtime.SimContext;
-import org.dmaworkbench.runtime.device.Device;
 import org.dmaworkbench.runtime.mem.KernelPageTable;
 import org.dmaworkbench.runtime.mem.MmStruct;
-import org.dmaworkbench.runtime.platform.DefaultDomainPolicy;
+import org.dmaworkbench.runtime.sim.Errno;
+import org.dmaworkbench.runtime.sim.SimContext;
 
 /**
  * The IOMMU core API of drivers/iommu/iommu.c: groups and default domains at probe, domain

@@ -2,7 +2,6 @@ package org.dmaworkbench.runtime.iommu;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dmaworkbench.runtime.device.Device;
 import org.dmaworkbench.runtime.mem.KernelPageTable;
 import org.dmaworkbench.runtime.mem.MmStruct;
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dmaworkbench.runtime.device.Device;
 
 /**
  * {@code struct iommu_group}: the devices that cannot be isolated from each other, their default

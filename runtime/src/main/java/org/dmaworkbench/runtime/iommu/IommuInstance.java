@@ -1,6 +1,6 @@
 package org.dmaworkbench.runtime.iommu;
 
-import org.dmaworkbench.runtime.SimContext;
+import org.dmaworkbench.runtime.sim.SimContext;
 
 /**
  * One IOMMU hardware instance ({@code struct iommu_device}: a VT-d DRHD unit, an SMMUv3): its

@@ -2,10 +2,9 @@ package org.dmaworkbench.runtime.iommu;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.dmaworkbench.runtime.Errno;
-import org.dmaworkbench.runtime.SimContext;
-import org.dmaworkbench.runtime.device.Device;
 import org.dmaworkbench.runtime.mem.MmStruct;
+import org.dmaworkbench.runtime.sim.Errno;
+import org.dmaworkbench.runtime.sim.SimContext;
 
 /**
  * Shared Virtual Addressing (drivers/iommu/iommu-sva.c, ≥ v6.8): {@code iommu_sva_bind_device(dev, mm)}

@@ -3,7 +3,7 @@ package org.dmaworkbench.runtime.iommu;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import org.dmaworkbench.runtime.SimContext;
+import org.dmaworkbench.runtime.sim.SimContext;
 import org.dmaworkbench.runtime.util.LongObjectMap;
 
 /**

@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.dmaworkbench.runtime.Errno;
-import org.dmaworkbench.runtime.SimContext;
-import org.dmaworkbench.runtime.device.Device;
 import org.dmaworkbench.runtime.dma.DmaApi;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.iommu.DomainType;
 import org.dmaworkbench.runtime.iommu.IoPageTable;
 import org.dmaworkbench.runtime.iommu.IommuCore;
@@ -15,6 +13,8 @@ import org.dmaworkbench.runtime.iommu.IommuDomain;
 import org.dmaworkbench.runtime.iommu.PasidAllocator;
 import org.dmaworkbench.runtime.mem.KernelAddressSpace;
 import org.dmaworkbench.runtime.mem.PhysicalMemory;
+import org.dmaworkbench.runtime.sim.Errno;
+import org.dmaworkbench.runtime.sim.SimContext;
 
 /**
  * The APIs proposed in "[RFC 0/7] Support in-kernel DMA with PASID and SVA" (Jacob Pan,

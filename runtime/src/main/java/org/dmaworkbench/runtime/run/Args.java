@@ -1,10 +1,10 @@
 package org.dmaworkbench.runtime.run;
 
 import java.util.List;
-import org.dmaworkbench.runtime.device.Device;
-import org.dmaworkbench.runtime.dma.DmaDirection;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.iommu.IommuDomain;
 import org.dmaworkbench.runtime.mem.Allocation;
+import org.dmaworkbench.runtime.sim.DmaDirection;
 
 /** Typed access to resolved call arguments. */
 final class Args {

@@ -6,9 +6,9 @@ import static org.dmaworkbench.runtime.run.CallTable.sig;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dmaworkbench.runtime.device.Device;
 import org.dmaworkbench.runtime.dma.DmaApi;
 import org.dmaworkbench.runtime.dma.DmaMapping;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.mem.Allocation;
 
 /** DMA-API calls: streaming maps, sync, scatter-gather, coherent allocations, masks. */

@@ -4,11 +4,11 @@ import static org.dmaworkbench.runtime.run.CallSignature.Param.of;
 import static org.dmaworkbench.runtime.run.CallSignature.Param.sym;
 import static org.dmaworkbench.runtime.run.CallTable.sig;
 
-import org.dmaworkbench.runtime.Errno;
-import org.dmaworkbench.runtime.device.Device;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.iommu.IoMapping;
 import org.dmaworkbench.runtime.iommu.IommuDomain;
 import org.dmaworkbench.runtime.mem.Allocation;
+import org.dmaworkbench.runtime.sim.Errno;
 
 /** IOMMU core calls: domains, attach/detach, iommu_map/unmap, group ownership, the sysfs type file. */
 final class IommuCalls {

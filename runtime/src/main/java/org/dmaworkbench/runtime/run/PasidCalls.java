@@ -3,11 +3,11 @@ package org.dmaworkbench.runtime.run;
 import static org.dmaworkbench.runtime.run.CallSignature.Param.of;
 import static org.dmaworkbench.runtime.run.CallTable.sig;
 
-import org.dmaworkbench.runtime.Errno;
-import org.dmaworkbench.runtime.device.Device;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.iommu.IommuSva;
 import org.dmaworkbench.runtime.iommu.PasidAllocator;
 import org.dmaworkbench.runtime.mem.MmStruct;
+import org.dmaworkbench.runtime.sim.Errno;
 
 /** PASID calls: the global allocator, PASID attach/replace/detach, SVA bind/unbind. */
 final class PasidCalls {

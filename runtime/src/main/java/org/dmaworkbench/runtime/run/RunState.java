@@ -2,8 +2,8 @@ package org.dmaworkbench.runtime.run;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.dmaworkbench.runtime.SimulatedSystem;
-import org.dmaworkbench.runtime.device.Device;
+import org.dmaworkbench.runtime.iommu.Device;
+import org.dmaworkbench.runtime.system.SimulatedSystem;
 
 /** The state of one scenario run: the booted system and the handles bound so far. */
 public final class RunState {

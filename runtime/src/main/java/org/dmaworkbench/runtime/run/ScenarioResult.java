@@ -2,7 +2,7 @@ package org.dmaworkbench.runtime.run;
 
 import java.util.List;
 import java.util.Map;
-import org.dmaworkbench.runtime.Finding;
+import org.dmaworkbench.runtime.findings.Finding;
 
 /**
  * The result of running one scenario: every step's result, all findings and dma-debug reports, the

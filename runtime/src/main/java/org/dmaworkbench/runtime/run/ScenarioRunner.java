@@ -3,22 +3,22 @@ package org.dmaworkbench.runtime.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.dmaworkbench.runtime.DmaOutcome;
-import org.dmaworkbench.runtime.Errno;
-import org.dmaworkbench.runtime.Finding;
-import org.dmaworkbench.runtime.FindingKind;
-import org.dmaworkbench.runtime.SimulatedSystem;
 import org.dmaworkbench.runtime.debug.DmaDebugReport;
-import org.dmaworkbench.runtime.device.Device;
+import org.dmaworkbench.runtime.device.DmaOutcome;
 import org.dmaworkbench.runtime.dma.DmaApi;
 import org.dmaworkbench.runtime.dma.DmaMapping;
+import org.dmaworkbench.runtime.findings.Finding;
+import org.dmaworkbench.runtime.findings.FindingKind;
 import org.dmaworkbench.runtime.iommu.AccessType;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.iommu.PasidAllocator;
 import org.dmaworkbench.runtime.mem.Allocation;
 import org.dmaworkbench.runtime.program.Arg;
 import org.dmaworkbench.runtime.program.Expectation;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.program.Step;
+import org.dmaworkbench.runtime.sim.Errno;
+import org.dmaworkbench.runtime.system.SimulatedSystem;
 
 /**
  * Executes a {@link ScenarioProgram} on a freshly booted {@link SimulatedSystem} and returns a

@@ -1,7 +1,7 @@
 package org.dmaworkbench.runtime.run;
 
 import java.util.List;
-import org.dmaworkbench.runtime.Finding;
+import org.dmaworkbench.runtime.findings.Finding;
 
 /**
  * What one step did: its outcome ("ok", "fault", "value", "errno", "void"), the returned value,

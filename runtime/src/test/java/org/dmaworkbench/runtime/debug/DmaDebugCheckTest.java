@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.dmaworkbench.runtime.dma.DmaDirection;
+import org.dmaworkbench.runtime.sim.DmaDirection;
 import org.junit.jupiter.api.Test;
 
 /** The check table: numbering, fixed texts, user-expectation matching. */

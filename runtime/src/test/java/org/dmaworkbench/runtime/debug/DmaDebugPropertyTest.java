@@ -8,8 +8,8 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.dmaworkbench.runtime.dma.DmaDirection;
 import org.dmaworkbench.runtime.mem.MemoryArea;
+import org.dmaworkbench.runtime.sim.DmaDirection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.dmaworkbench.runtime.dma.DmaDirection;
 import org.dmaworkbench.runtime.mem.MemoryArea;
+import org.dmaworkbench.runtime.sim.DmaDirection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -87,7 +87,7 @@ class ScenarioRunnerTest {
         ScenarioResult a = runner.run(f.scenarios().get(0));
         ScenarioResult b = runner.run(back.scenarios().get(0));
         assertEquals(a.steps().stream().map(StepResult::explanation).toList(), b.steps().stream().map(StepResult::explanation).toList());
-        ScenarioResult r2 = ProgramJson.readResult(ProgramJson.write(a));
+        ScenarioResult r2 = ResultJson.read(ResultJson.write(a));
         assertEquals(a.passed(), r2.passed());
         assertEquals(a.steps().size(), r2.steps().size());
         assertNotNull(r2.steps().get(10).faultName());

@@ -8,19 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.dmaworkbench.runtime.DmaOutcome;
-import org.dmaworkbench.runtime.Finding;
-import org.dmaworkbench.runtime.FindingKind;
-import org.dmaworkbench.runtime.SimulatedSystem;
-import org.dmaworkbench.runtime.device.Device;
+import org.dmaworkbench.runtime.device.DmaOutcome;
 import org.dmaworkbench.runtime.dma.FlushQueue;
 import org.dmaworkbench.runtime.dma.IommuDmaCookie;
+import org.dmaworkbench.runtime.findings.Finding;
+import org.dmaworkbench.runtime.findings.FindingKind;
 import org.dmaworkbench.runtime.iommu.AccessType;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.iommu.FaultClass;
 import org.dmaworkbench.runtime.iommu.IommuDomain;
 import org.dmaworkbench.runtime.program.DeviceSpec;
 import org.dmaworkbench.runtime.program.IommuSpec;
 import org.dmaworkbench.runtime.program.PlatformSpec;
+import org.dmaworkbench.runtime.system.SimulatedSystem;
 
 /**
  * Shared fixture: small booted machines with one IOMMU instance ("iommu0") and a few typical

@@ -8,7 +8,7 @@ import java.util.List;
 import org.dmaworkbench.dsl.ide.AbstractDmasLanguageServerTest;
 import org.dmaworkbench.dsl.ide.docs.KeywordDocs;
 import org.dmaworkbench.dsl.services.DmasGrammarAccess;
-import org.dmaworkbench.runtime.FindingKind;
+import org.dmaworkbench.runtime.findings.FindingKind;
 import org.dmaworkbench.runtime.iommu.FaultClass;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;

@@ -3,7 +3,7 @@ package org.dmaworkbench.dsl.ui.results;
 import java.util.Map;
 import org.dmaworkbench.dsl.batch.RunResults;
 import org.dmaworkbench.dsl.batch.TextReport;
-import org.dmaworkbench.runtime.Finding;
+import org.dmaworkbench.runtime.findings.Finding;
 import org.dmaworkbench.runtime.run.StepResult;
 
 /** The text the results view shows beside the tree for the selected row. */

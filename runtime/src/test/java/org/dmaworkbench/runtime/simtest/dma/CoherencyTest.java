@@ -9,15 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.dmaworkbench.runtime.DmaOutcome;
-import org.dmaworkbench.runtime.FindingKind;
-import org.dmaworkbench.runtime.SimulatedSystem;
-import org.dmaworkbench.runtime.device.Device;
-import org.dmaworkbench.runtime.dma.DmaDirection;
+import org.dmaworkbench.runtime.device.DmaOutcome;
 import org.dmaworkbench.runtime.dma.DmaMapping;
+import org.dmaworkbench.runtime.findings.FindingKind;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.mem.Allocation;
 import org.dmaworkbench.runtime.mem.PhysicalMemory;
+import org.dmaworkbench.runtime.sim.DmaDirection;
 import org.dmaworkbench.runtime.simtest.Machines;
+import org.dmaworkbench.runtime.system.SimulatedSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.dmaworkbench.runtime.SimulatedSystem;
 import org.dmaworkbench.runtime.debug.DmaDebugCheck;
 import org.dmaworkbench.runtime.debug.DmaDebugReport;
-import org.dmaworkbench.runtime.device.Device;
 import org.dmaworkbench.runtime.dma.DmaApi;
-import org.dmaworkbench.runtime.dma.DmaDirection;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.mem.Allocation;
+import org.dmaworkbench.runtime.sim.DmaDirection;
 import org.dmaworkbench.runtime.simtest.Machines;
+import org.dmaworkbench.runtime.system.SimulatedSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
-import org.dmaworkbench.runtime.Errno;
-import org.dmaworkbench.runtime.SimulatedSystem;
-import org.dmaworkbench.runtime.device.Device;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.iommu.DomainType;
 import org.dmaworkbench.runtime.iommu.FaultClass;
 import org.dmaworkbench.runtime.iommu.IoMapping;
@@ -21,7 +19,9 @@ import org.dmaworkbench.runtime.iommu.IommuGroup;
 import org.dmaworkbench.runtime.program.DeviceSpec;
 import org.dmaworkbench.runtime.program.IommuSpec;
 import org.dmaworkbench.runtime.program.PlatformSpec;
+import org.dmaworkbench.runtime.sim.Errno;
 import org.dmaworkbench.runtime.simtest.Machines;
+import org.dmaworkbench.runtime.system.SimulatedSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -259,7 +259,7 @@ class IommuCoreErrnoTest {
             assertEquals(0x1000, core.unmapFast(d, IOVA, 0x1000));
             assertEquals(0, sys.ctx.counters.syncs - syncs, "iommu_unmap_fast does not sync");
             var o = read(sys, nic, IOVA, 64);
-            Machines.assertOkWith(o, org.dmaworkbench.runtime.FindingKind.STALE_IOTLB);
+            Machines.assertOkWith(o, org.dmaworkbench.runtime.findings.FindingKind.STALE_IOTLB);
         }
     }
 
@@ -295,7 +295,7 @@ class IommuCoreErrnoTest {
 
         @Test
         void driverProbeWithoutADefaultDomainIsEPROBE_DEFER() {
-            Device tbt = new Device("tbt", org.dmaworkbench.runtime.device.Bdf.parse("0000:07:00.0"), nic.iommu(), 0,
+            Device tbt = new Device("tbt", org.dmaworkbench.runtime.iommu.Bdf.parse("0000:07:00.0"), nic.iommu(), 0,
                     false, false, true, true, false, 64, "tbt");
             assertEquals(errno(Errno.EINVAL), core.probeDevice(tbt, DomainType.IDENTITY));
             assertEquals(errno(Errno.EPROBE_DEFER), core.deviceUseDefaultDomain(tbt));

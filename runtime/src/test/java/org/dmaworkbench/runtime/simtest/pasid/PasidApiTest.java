@@ -13,16 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.dmaworkbench.runtime.Errno;
-import org.dmaworkbench.runtime.SimulatedSystem;
-import org.dmaworkbench.runtime.device.Device;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.iommu.FaultClass;
 import org.dmaworkbench.runtime.iommu.IoMapping;
 import org.dmaworkbench.runtime.iommu.IommuCore;
 import org.dmaworkbench.runtime.iommu.IommuDomain;
 import org.dmaworkbench.runtime.program.DeviceSpec;
 import org.dmaworkbench.runtime.program.IommuSpec;
+import org.dmaworkbench.runtime.sim.Errno;
 import org.dmaworkbench.runtime.simtest.Machines;
+import org.dmaworkbench.runtime.system.SimulatedSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -253,7 +253,7 @@ class PasidApiTest {
         @Test
         void ridDmaIsUnaffectedByPasidDetach() {
             long addr = sys.dma.mapSingle(dsa, sys.kernel.allocPages("rx", 0, 0), 0, 4096,
-                    org.dmaworkbench.runtime.dma.DmaDirection.BIDIRECTIONAL);
+                    org.dmaworkbench.runtime.sim.DmaDirection.BIDIRECTIONAL);
             IommuDomain def = core.domainForDev(dsa);
             assertEquals(0, core.attachDevicePasid(def, dsa, 1));
             core.detachDevicePasid(def, dsa, 1);

@@ -2,13 +2,13 @@ package org.dmaworkbench.runtime.simtest.property;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dmaworkbench.runtime.DmaOutcome;
-import org.dmaworkbench.runtime.SimulatedSystem;
-import org.dmaworkbench.runtime.device.Device;
+import org.dmaworkbench.runtime.device.DmaOutcome;
 import org.dmaworkbench.runtime.dma.DmaApi;
-import org.dmaworkbench.runtime.dma.DmaDirection;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.mem.Allocation;
+import org.dmaworkbench.runtime.sim.DmaDirection;
 import org.dmaworkbench.runtime.simtest.Machines;
+import org.dmaworkbench.runtime.system.SimulatedSystem;
 
 /**
  * A driver's view of one machine for property tests: a fixed set of page buffers ("slots") that

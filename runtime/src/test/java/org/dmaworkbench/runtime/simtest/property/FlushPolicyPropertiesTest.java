@@ -17,14 +17,14 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import org.dmaworkbench.runtime.DmaOutcome;
-import org.dmaworkbench.runtime.FindingKind;
-import org.dmaworkbench.runtime.SimulatedSystem;
+import org.dmaworkbench.runtime.device.DmaOutcome;
+import org.dmaworkbench.runtime.findings.FindingKind;
 import org.dmaworkbench.runtime.iommu.FaultClass;
 import org.dmaworkbench.runtime.simtest.Machines;
 import org.dmaworkbench.runtime.simtest.property.DriverModel.Handle;
 import org.dmaworkbench.runtime.simtest.property.DriverModel.Seen;
 import org.dmaworkbench.runtime.simtest.property.DriverModel.Step;
+import org.dmaworkbench.runtime.system.SimulatedSystem;
 
 /**
  * Strict and lazy invalidation as properties over random driver programs (map / unmap / device

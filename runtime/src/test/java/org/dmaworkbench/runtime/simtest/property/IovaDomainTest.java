@@ -14,9 +14,9 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.dmaworkbench.runtime.SimContext;
 import org.dmaworkbench.runtime.cost.CostModel;
 import org.dmaworkbench.runtime.dma.IovaDomain;
+import org.dmaworkbench.runtime.sim.SimContext;
 
 /**
  * drivers/iommu/iova.c semantics of the DMA API's IOVA allocator: size-aligned, below the limit,

@@ -18,12 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.dmaworkbench.runtime.DmaOutcome;
-import org.dmaworkbench.runtime.Errno;
-import org.dmaworkbench.runtime.FindingKind;
-import org.dmaworkbench.runtime.SimulatedSystem;
-import org.dmaworkbench.runtime.device.Device;
-import org.dmaworkbench.runtime.dma.DmaDirection;
+import org.dmaworkbench.runtime.device.DmaOutcome;
+import org.dmaworkbench.runtime.findings.FindingKind;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.iommu.DomainType;
 import org.dmaworkbench.runtime.iommu.FaultClass;
 import org.dmaworkbench.runtime.iommu.IoMapping;
@@ -32,7 +29,10 @@ import org.dmaworkbench.runtime.kva.DmaPasidMode;
 import org.dmaworkbench.runtime.mem.Allocation;
 import org.dmaworkbench.runtime.mem.KernelAddressSpace;
 import org.dmaworkbench.runtime.program.DeviceSpec;
+import org.dmaworkbench.runtime.sim.DmaDirection;
+import org.dmaworkbench.runtime.sim.Errno;
 import org.dmaworkbench.runtime.simtest.Machines;
+import org.dmaworkbench.runtime.system.SimulatedSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

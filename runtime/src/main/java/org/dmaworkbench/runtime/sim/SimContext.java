@@ -1,4 +1,4 @@
-package org.dmaworkbench.runtime;
+package org.dmaworkbench.runtime.sim;
 
 import org.dmaworkbench.runtime.cost.CostModel;
 import org.dmaworkbench.runtime.cost.Counters;

@@ -1,11 +1,7 @@
-package org.dmaworkbench.runtime.device;
+package org.dmaworkbench.runtime.iommu;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.dmaworkbench.runtime.iommu.DeviceTlb;
-import org.dmaworkbench.runtime.iommu.IommuDomain;
-import org.dmaworkbench.runtime.iommu.IommuGroup;
-import org.dmaworkbench.runtime.iommu.IommuInstance;
 
 /**
  * A DMA-capable PCI function as the IOMMU core sees it ({@code struct device} +

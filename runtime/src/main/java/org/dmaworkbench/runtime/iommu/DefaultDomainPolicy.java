@@ -1,7 +1,7 @@
-package org.dmaworkbench.runtime.platform;
+package org.dmaworkbench.runtime.iommu;
 
-import org.dmaworkbench.runtime.device.Device;
-import org.dmaworkbench.runtime.iommu.DomainType;
+import org.dmaworkbench.runtime.platform.BootParams;
+import org.dmaworkbench.runtime.platform.KconfigDefault;
 
 /**
  * Default-domain selection: {@code iommu_subsys_init()} turns Kconfig and the command line into

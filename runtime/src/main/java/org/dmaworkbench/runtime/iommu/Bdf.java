@@ -1,4 +1,4 @@
-package org.dmaworkbench.runtime.device;
+package org.dmaworkbench.runtime.iommu;
 
 /**
  * A PCI segment:bus:device.function address; its requester ID ({@code PCI_DEVID}) is the stream /

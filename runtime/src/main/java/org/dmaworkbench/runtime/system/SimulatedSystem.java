@@ -1,4 +1,4 @@
-package org.dmaworkbench.runtime;
+package org.dmaworkbench.runtime.system;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Map;
 import org.dmaworkbench.runtime.cost.CostModel;
 import org.dmaworkbench.runtime.debug.DmaDebug;
-import org.dmaworkbench.runtime.device.Bdf;
-import org.dmaworkbench.runtime.device.Device;
 import org.dmaworkbench.runtime.device.DeviceDmaEngine;
 import org.dmaworkbench.runtime.dma.DmaApi;
 import org.dmaworkbench.runtime.dma.FlushQueue;
 import org.dmaworkbench.runtime.dma.IommuDmaCookie;
 import org.dmaworkbench.runtime.dma.IovaDomain;
 import org.dmaworkbench.runtime.dma.Swiotlb;
+import org.dmaworkbench.runtime.iommu.Bdf;
+import org.dmaworkbench.runtime.iommu.DefaultDomainPolicy;
+import org.dmaworkbench.runtime.iommu.Device;
 import org.dmaworkbench.runtime.iommu.DomainType;
 import org.dmaworkbench.runtime.iommu.IommuArch;
 import org.dmaworkbench.runtime.iommu.IommuCore;
@@ -27,11 +28,12 @@ import org.dmaworkbench.runtime.mem.KernelAddressSpace;
 import org.dmaworkbench.runtime.mem.MemoryArea;
 import org.dmaworkbench.runtime.mem.PhysicalMemory;
 import org.dmaworkbench.runtime.platform.BootParams;
-import org.dmaworkbench.runtime.platform.DefaultDomainPolicy;
 import org.dmaworkbench.runtime.platform.KconfigDefault;
 import org.dmaworkbench.runtime.program.DeviceSpec;
 import org.dmaworkbench.runtime.program.IommuSpec;
 import org.dmaworkbench.runtime.program.PlatformSpec;
+import org.dmaworkbench.runtime.sim.Errno;
+import org.dmaworkbench.runtime.sim.SimContext;
 
 /**
  * One booted machine: memory, kernel address space, IOMMU instances, devices with their groups and

@@ -1,4 +1,4 @@
-package org.dmaworkbench.runtime;
+package org.dmaworkbench.runtime.sim;
 
 import java.util.ArrayList;
 import java.util.List;

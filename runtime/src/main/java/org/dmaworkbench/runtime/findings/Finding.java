@@ -1,4 +1,4 @@
-package org.dmaworkbench.runtime;
+package org.dmaworkbench.runtime.findings;
 
 /** One finding, with the scenario line that caused it and a one-line explanation. */
 public record Finding(FindingKind kind, int line, String message) {

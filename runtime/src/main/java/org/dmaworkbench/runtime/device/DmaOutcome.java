@@ -1,7 +1,8 @@
-package org.dmaworkbench.runtime;
+package org.dmaworkbench.runtime.device;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.dmaworkbench.runtime.findings.Finding;
 import org.dmaworkbench.runtime.iommu.FaultClass;
 import org.dmaworkbench.runtime.iommu.FaultCode;
 import org.dmaworkbench.runtime.mem.Allocation;

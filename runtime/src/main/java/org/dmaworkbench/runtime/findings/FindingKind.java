@@ -1,4 +1,4 @@
-package org.dmaworkbench.runtime;
+package org.dmaworkbench.runtime.findings;
 
 /**
  * Kinds of security / correctness findings: a DMA that succeeded but should worry a reviewer.

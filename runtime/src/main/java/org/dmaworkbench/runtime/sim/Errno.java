@@ -1,4 +1,4 @@
-package org.dmaworkbench.runtime;
+package org.dmaworkbench.runtime.sim;
 
 /**
  * The kernel's error numbers as the simulated API returns them (negative), from

@@ -1,4 +1,4 @@
-package org.dmaworkbench.runtime.dma;
+package org.dmaworkbench.runtime.sim;
 
 /**
  * Direction of a streaming DMA mapping; models {@code enum dma_data_direction}
