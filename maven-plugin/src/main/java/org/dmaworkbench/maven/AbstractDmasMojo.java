@@ -17,6 +17,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.dmaworkbench.dsl.batch.Batch;
+import org.dmaworkbench.dsl.batch.BatchService;
 import org.dmaworkbench.dsl.batch.Diagnostic;
 import org.dmaworkbench.dsl.batch.Text;
 import org.dmaworkbench.dsl.batch.Version;
@@ -223,15 +225,20 @@ abstract class AbstractDmasMojo extends AbstractMojo {
             return c;
         }
         long t0 = System.nanoTime();
-        ProgressLog progress = new ProgressLog();
-        Workspace.Options o = new Workspace.Options(basedir(), roots, (stage, done, total, file) -> {
-            if (stage == Workspace.Progress.Stage.VALIDATE) progress.line(done, total, "checked " + file);
-            else getLog().debug("dmas: " + stage.name().toLowerCase(java.util.Locale.ROOT) + " [" + done + "/" + total + "] " + file);
-        });
-        Workspace.Loaded l = Workspace.load(files, true, o);
+        Workspace.Options o = options(roots);
+        Workspace.Loaded l = Batch.service().load(BatchService.Request.files(files, o, null, null, 1, List.of()), true);
         getLog().debug(String.format(java.util.Locale.ROOT, "dmas: loaded %d files in %.0f ms", files.size(), (System.nanoTime() - t0) / 1e6));
         project.setContextValue(LOADED_KEY, new CachedLoad(key, l));
         return l;
+    }
+
+    /** How the batch service loads for this project: names relative to the base directory, {@code roots} as the import path, progress logged. */
+    protected Workspace.Options options(List<Path> roots) {
+        ProgressLog progress = new ProgressLog();
+        return new Workspace.Options(basedir(), roots, (stage, done, total, file) -> {
+            if (stage == Workspace.Progress.Stage.VALIDATE) progress.line(done, total, "checked " + file);
+            else getLog().debug("dmas: " + stage.name().toLowerCase(java.util.Locale.ROOT) + " [" + done + "/" + total + "] " + file);
+        });
     }
 
     /** Logs "dmas: [n/total] what": every line for short batches, else one every two seconds, and the last. */

@@ -1,24 +1,15 @@
 package org.dmaworkbench.maven;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -27,15 +18,16 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProjectHelper;
-import org.dmaworkbench.dsl.batch.Executor;
+import org.dmaworkbench.dsl.batch.Batch;
+import org.dmaworkbench.dsl.batch.BatchService;
 import org.dmaworkbench.dsl.batch.HtmlReport;
 import org.dmaworkbench.dsl.batch.JsonReport;
-import org.dmaworkbench.dsl.batch.JunitReport;
+import org.dmaworkbench.dsl.batch.Reports;
 import org.dmaworkbench.dsl.batch.RunResults;
 import org.dmaworkbench.dsl.batch.Text;
 import org.dmaworkbench.dsl.batch.TextReport;
 import org.dmaworkbench.dsl.batch.Workspace;
-import org.dmaworkbench.runtime.program.CompiledFile;
+import org.dmaworkbench.runtime.exec.FileRun;
 
 /**
  * Validates and runs every scenario and benchmark of the source and test source directories on the
@@ -49,10 +41,6 @@ import org.dmaworkbench.runtime.program.CompiledFile;
 public class RunMojo extends AbstractDmasMojo {
     /** How many of the slowest scenarios and benchmarks the log lists at the end. */
     private static final int SLOWEST = 5;
-    /** The text report's file name ({@code formats} {@code text}). */
-    private static final String TEXT_REPORT = "dmas-report.txt";
-    /** Stack of a worker thread (repeat blocks nest). */
-    private static final long WORKER_STACK_BYTES = 64L << 20;
 
     /** Where {@code dmas-report.json}, {@code dmas-report.html} (and {@code dmas-report.txt}) go. */
     @Parameter(property = "dmas.reportsDirectory", defaultValue = "${project.build.directory}/dmas-reports")
@@ -146,27 +134,23 @@ public class RunMojo extends AbstractDmasMojo {
             return;
         }
 
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
         Workspace.Loaded l = load(files, roots, key);
         logDiagnostics(l);
         List<String> args = new ArrayList<>();
         for (Path r : s.roots()) if (Files.isDirectory(r)) args.add(display(r));
 
-        List<RunResults.FileRun> runs = new ArrayList<>();
-        int exit;
-        if (l.hasErrors()) {
-            exit = RunResults.INVALID;
-        } else {
-            runs.addAll(runAll(l.compiled()));
-            exit = runs.stream().anyMatch(fr -> fr.scenarios().stream().anyMatch(x -> !x.passed())
-                    || fr.benchmarks().stream().anyMatch(b -> !b.passed())) ? RunResults.NOT_MET : RunResults.OK;
-        }
-        long runnable = runs.stream().mapToLong(fr -> fr.scenarios().size() + fr.benchmarks().size()).sum();
-        boolean noMatch = runnable == 0 && !l.hasErrors() && scenario != null && !scenario.isEmpty();
-        if (noMatch) exit = RunResults.INVALID; // as ./dmas run --scenario with no match
-        RunResults r = new RunResults(List.copyOf(args), started, System.nanoTime() - t0, l.diagnostics(), runs, exit);
-        List<Path> written = writeReports(r, fmt);
+        BatchService batch = Batch.service();
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        BatchService.Request req = BatchService.Request.files(files, options(roots), null, scenario, n, args);
+        ProgressLog progress = new ProgressLog();
+        int[] done = {0};
+        BatchService.Outcome o = batch.run(req, l, new BatchService.Listener() {
+            @Override public void fileDone(FileRun fr) {
+                progress.line(++done[0], l.compiled().size(), fr.file() + ": " + fileSummary(fr, fr.wallNs()));
+            }
+        });
+        List<Path> written = writeReports(batch, o, fmt);
+        RunResults r = o.results();
 
         if (l.hasErrors()) {
             String msg = "dmas: " + Text.plural(l.errors(), "error") + " in the .dmas files (listed above), nothing was run; first: "
@@ -175,12 +159,12 @@ public class RunMojo extends AbstractDmasMojo {
             getLog().warn(msg + " (dmas.failOnViolation=false: the build goes on)");
             return;
         }
-        if (noMatch) {
-            throw new MojoFailureException("dmas: no scenario or benchmark matches '" + Text.oneLine(scenario) + "' (dmas.scenario)");
+        if (r.exitCode() == RunResults.INVALID) { // nothing ran: no scenario in the files, or none matches dmas.scenario
+            String msg = o.messages().isEmpty() ? "dmas: nothing to run" : o.messages().get(0);
+            throw new MojoFailureException(msg + (scenario != null && !scenario.isEmpty() ? " (dmas.scenario)" : ""));
         }
         logSlowest(r);
-        String summary = TextReport.summary(r).replaceFirst("\\. Exit \\d+:.*$", "").replaceFirst("^Summary: ", "")
-                + String.format(Locale.ROOT, " in %.1f s", r.wallNs() / 1e9);
+        String summary = TextReport.counts(r) + String.format(Locale.ROOT, " in %.1f s", r.wallNs() / 1e9);
         List<RunResults.Failure> failures = r.failures();
         if (!failures.isEmpty()) {
             getLog().error("dmas: failures:");
@@ -204,48 +188,7 @@ public class RunMojo extends AbstractDmasMojo {
         recordSuccess(key, params, files, l, written, summary);
     }
 
-    /** One file's run and how long it took. */
-    private record Timed(RunResults.FileRun run, long ns) { }
-
-    /**
-     * Runs the files on {@code threads} workers (each with its own runner); results and progress lines
-     * in input order.
-     */
-    private List<RunResults.FileRun> runAll(List<CompiledFile> files) throws MojoExecutionException {
-        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        n = Math.max(1, Math.min(n, files.size()));
-        ThreadLocal<Executor> executors = ThreadLocal.withInitial(() -> new Executor(scenario));
-        AtomicInteger ids = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(n,
-                r -> new Thread(null, r, "dmas-run-" + ids.incrementAndGet(), WORKER_STACK_BYTES));
-        try {
-            List<Future<Timed>> futures = new ArrayList<>();
-            for (CompiledFile f : files) {
-                futures.add(pool.submit(() -> {
-                    long f0 = System.nanoTime();
-                    RunResults.FileRun fr = executors.get().run(f);
-                    return new Timed(fr, System.nanoTime() - f0);
-                }));
-            }
-            ProgressLog progress = new ProgressLog();
-            List<RunResults.FileRun> out = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                Timed t = futures.get(i).get();
-                out.add(t.run());
-                progress.line(i + 1, files.size(), files.get(i).file() + ": " + fileSummary(t.run(), t.ns()));
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("dmas: interrupted");
-        } catch (ExecutionException e) {
-            throw new MojoExecutionException("dmas: internal error: " + Workspace.message(e.getCause()), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static String fileSummary(RunResults.FileRun fr, long ns) {
+    private static String fileSummary(FileRun fr, long ns) {
         long sc = fr.scenarios().size();
         long failed = fr.scenarios().stream().filter(x -> !x.passed()).count();
         long bench = fr.benchmarks().size();
@@ -270,29 +213,13 @@ public class RunMojo extends AbstractDmasMojo {
         }
     }
 
-    private List<Path> writeReports(RunResults r, Set<String> fmt) throws MojoExecutionException {
-        Path dir = reportsDirectory.toPath().toAbsolutePath().normalize();
-        List<Path> written = new ArrayList<>();
-        try {
-            // a report of a format no longer asked for would be stale
-            if (!fmt.contains("json")) Files.deleteIfExists(dir.resolve(JsonReport.FILE_NAME));
-            if (!fmt.contains("html")) Files.deleteIfExists(dir.resolve(HtmlReport.FILE_NAME));
-            if (!fmt.contains("text")) Files.deleteIfExists(dir.resolve(TEXT_REPORT));
-            if (fmt.contains("json")) written.add(write(dir.resolve(JsonReport.FILE_NAME), JsonReport.render(r)));
-            if (fmt.contains("html")) written.add(write(dir.resolve(HtmlReport.FILE_NAME), HtmlReport.render(r)));
-            if (fmt.contains("text")) {
-                StringWriter sw = new StringWriter();
-                PrintWriter pw = new PrintWriter(sw);
-                for (RunResults.FileRun f : r.files()) TextReport.file(f, pw, false);
-                TextReport.diagnostics(r.diagnostics(), pw);
-                if (!r.files().isEmpty()) TextReport.footer(r, pw);
-                pw.flush();
-                written.add(write(dir.resolve(TEXT_REPORT), sw.toString()));
-            }
-            if (fmt.contains("junit")) written.addAll(JunitReport.write(r, junitDirectory.toPath().toAbsolutePath().normalize(), true));
-        } catch (IOException | RuntimeException e) {
-            throw new MojoExecutionException("dmas: cannot write the reports to " + display(dir) + ": " + Workspace.message(e), e);
-        }
+    private List<Path> writeReports(BatchService batch, BatchService.Outcome o, Set<String> fmt) throws MojoExecutionException {
+        Set<Reports.Format> formats = EnumSet.noneOf(Reports.Format.class);
+        for (String f : fmt) formats.add(Reports.Format.parse(f));
+        Reports.Target target = new Reports.Target(reportsDirectory.toPath(), junitDirectory.toPath(), true, true);
+        BatchService.Written w = batch.writeReports(o, formats, target);
+        if (!w.ok()) throw new MojoExecutionException(w.problem());
+        List<Path> written = w.files();
         List<Path> abs = written.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         if (!abs.isEmpty()) {
             long junit = abs.stream().filter(p -> p.getFileName().toString().startsWith("TEST-")).count();
@@ -302,12 +229,6 @@ public class RunMojo extends AbstractDmasMojo {
             getLog().info("dmas: reports: " + String.join(", ", shown));
         }
         return abs;
-    }
-
-    private static Path write(Path p, String content) throws IOException {
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
     }
 
     private void attach(Set<String> fmt) {

@@ -5,6 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.dmaworkbench.runtime.bench.BenchmarkTable;
 import org.dmaworkbench.runtime.bench.MapBenchmarkResult;
+import org.dmaworkbench.runtime.exec.BenchmarkRun;
+import org.dmaworkbench.runtime.exec.FileRun;
+import org.dmaworkbench.runtime.exec.ProgramExecutor;
+import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.findings.Finding;
 import org.dmaworkbench.runtime.run.StepResult;
 
@@ -33,11 +37,11 @@ public final class HtmlReport {
                 .append("</code></p>\n");
         summary(h, r);
         if (!r.diagnostics().isEmpty()) diagnostics(h, r.diagnostics());
-        for (RunResults.FileRun f : r.files()) {
+        for (FileRun f : r.files()) {
             h.append("<section class=\"file\">\n<h2>").append(e(f.file())).append("</h2>\n");
             if (f.scenarios().isEmpty() && f.benchmarks().isEmpty()) h.append("<p class=\"muted\">Nothing to run in this file.</p>\n");
-            for (RunResults.ScenarioRun s : f.scenarios()) scenario(h, s);
-            for (RunResults.BenchmarkRun b : f.benchmarks()) benchmark(h, b);
+            for (ScenarioRun s : f.scenarios()) scenario(h, s);
+            for (BenchmarkRun b : f.benchmarks()) benchmark(h, b);
             h.append("</section>\n");
         }
         h.append("</body>\n</html>\n");
@@ -67,7 +71,7 @@ public final class HtmlReport {
         h.append("</table>\n");
     }
 
-    private static void scenario(StringBuilder h, RunResults.ScenarioRun s) {
+    private static void scenario(StringBuilder h, ScenarioRun s) {
         var res = s.result();
         h.append("<details class=\"scenario ").append(s.passed() ? "pass" : "fail").append("\"").append(s.passed() ? "" : " open=\"open\"").append(">\n");
         h.append("<summary>").append(s.passed() ? MET : NOT_MET).append(" <b>").append(e(res.name())).append("</b> <code>")
@@ -132,7 +136,7 @@ public final class HtmlReport {
         h.append("</table>\n");
     }
 
-    private static void benchmark(StringBuilder h, RunResults.BenchmarkRun b) {
+    private static void benchmark(StringBuilder h, BenchmarkRun b) {
         var spec = b.spec();
         h.append("<div class=\"benchmark ").append(b.passed() ? "pass" : "fail").append("\">\n<h3>").append(b.passed() ? "&#9201; " : NOT_MET + " ")
                 .append(e(spec.name())).append(" <code>").append(e(spec.file())).append(':').append(spec.line()).append("</code></h3>\n");
@@ -150,7 +154,7 @@ public final class HtmlReport {
                 + "<th title=\"average map / unmap latency(us) as dma_map_benchmark prints them (100 ns units)\">tool prints</th>"
                 + "<th>loops</th><th>simulated</th></tr>\n");
         for (BenchmarkTable.Row row : b.rows()) {
-            h.append("<tr><td><code>").append(e(Executor.policyName(row.policy()))).append("</code></td>");
+            h.append("<tr><td><code>").append(e(ProgramExecutor.policyName(row.policy()))).append("</code></td>");
             if (!row.ok()) {
                 h.append("<td colspan=\"8\" class=\"refused\">refused: ").append(e(row.error())).append("</td></tr>\n");
                 continue;
@@ -186,7 +190,7 @@ public final class HtmlReport {
         int y = top;
         for (BenchmarkTable.Row r : rows) {
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n", labelW - 8, y + 25,
-                    e(Executor.policyName(r.policy()))));
+                    e(ProgramExecutor.policyName(r.policy()))));
             if (!r.ok()) {
                 s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"refused\">refused by the platform</text>\n", labelW, y + 25));
             } else {

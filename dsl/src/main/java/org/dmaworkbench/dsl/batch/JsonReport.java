@@ -11,6 +11,10 @@ import java.util.Map;
 import org.dmaworkbench.runtime.bench.BenchmarkTable;
 import org.dmaworkbench.runtime.bench.MapBenchmarkParams;
 import org.dmaworkbench.runtime.bench.MapBenchmarkResult;
+import org.dmaworkbench.runtime.exec.BenchmarkRun;
+import org.dmaworkbench.runtime.exec.FileRun;
+import org.dmaworkbench.runtime.exec.ProgramExecutor;
+import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.findings.Finding;
 import org.dmaworkbench.runtime.run.StepResult;
 
@@ -74,14 +78,14 @@ public final class JsonReport {
         o.add("diagnostics", diags);
 
         JsonArray files = new JsonArray();
-        for (RunResults.FileRun f : r.files()) {
+        for (FileRun f : r.files()) {
             JsonObject j = new JsonObject();
             j.addProperty("file", f.file());
             JsonArray sc = new JsonArray();
-            for (RunResults.ScenarioRun run : f.scenarios()) sc.add(scenario(run));
+            for (ScenarioRun run : f.scenarios()) sc.add(scenario(run));
             j.add("scenarios", sc);
             JsonArray bs = new JsonArray();
-            for (RunResults.BenchmarkRun b : f.benchmarks()) bs.add(benchmark(b));
+            for (BenchmarkRun b : f.benchmarks()) bs.add(benchmark(b));
             j.add("benchmarks", bs);
             files.add(j);
         }
@@ -89,7 +93,7 @@ public final class JsonReport {
         return o;
     }
 
-    private static JsonObject scenario(RunResults.ScenarioRun run) {
+    private static JsonObject scenario(ScenarioRun run) {
         var res = run.result();
         JsonObject j = new JsonObject();
         j.add("name", str(res.name()));
@@ -139,7 +143,7 @@ public final class JsonReport {
         return j;
     }
 
-    private static JsonObject benchmark(RunResults.BenchmarkRun b) {
+    private static JsonObject benchmark(BenchmarkRun b) {
         var spec = b.spec();
         JsonObject j = new JsonObject();
         j.add("name", str(spec.name()));
@@ -163,7 +167,7 @@ public final class JsonReport {
         JsonArray rows = new JsonArray();
         for (BenchmarkTable.Row row : b.rows()) {
             JsonObject rj = new JsonObject();
-            rj.addProperty("policy", Executor.policyName(row.policy()));
+            rj.addProperty("policy", ProgramExecutor.policyName(row.policy()));
             rj.addProperty("ok", row.ok());
             rj.add("error", str(row.error()));
             MapBenchmarkResult m = row.result();

@@ -20,6 +20,9 @@ import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.dmaworkbench.runtime.exec.BenchmarkRun;
+import org.dmaworkbench.runtime.exec.FileRun;
+import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.run.StepResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -35,20 +38,15 @@ import org.w3c.dom.Element;
 public final class JunitReport {
     private JunitReport() { }
 
-    /** Writes the files (after deleting older {@code TEST-*.xml} in {@code dir}); returns the paths written. */
-    public static List<Path> write(RunResults r, Path dir) throws IOException {
-        return write(r, dir, false);
-    }
-
     /**
-     * Writes the files; returns the paths written. Older {@code TEST-*.xml} in {@code dir} are deleted
-     * first: all of them, or with {@code onlyOwn} only those this report wrote (they carry the
-     * {@code dmas.file} property), so that a directory shared with Surefire keeps Surefire's files.
+     * Writes the files; returns the paths written. Older {@code TEST-*.xml} files this report wrote
+     * (they carry the {@code dmas.file} property) are deleted first, so a directory keeps no report of
+     * an earlier run; any other file (Surefire's, anyone's) is left alone.
      */
-    public static List<Path> write(RunResults r, Path dir, boolean onlyOwn) throws IOException {
+    public static List<Path> write(RunResults r, Path dir) throws IOException {
         Files.createDirectories(dir);
         try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "TEST-*.xml")) {
-            for (Path p : old) if (!onlyOwn || isOwn(p)) Files.deleteIfExists(p);
+            for (Path p : old) if (isOwn(p)) Files.deleteIfExists(p);
         }
         List<Path> written = new ArrayList<>();
         Map<String, String> suites = render(r);
@@ -62,8 +60,13 @@ public final class JunitReport {
 
     private static boolean isOwn(Path p) {
         try {
-            String head = Files.readString(p, StandardCharsets.UTF_8);
-            return head.contains("<property name=\"dmas.file\"");
+            if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return false;
+            byte[] head = new byte[8192];
+            int n;
+            try (var in = Files.newInputStream(p)) {
+                n = in.readNBytes(head, 0, head.length);
+            }
+            return new String(head, 0, n, StandardCharsets.UTF_8).contains("<property name=\"dmas.file\"");
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -74,7 +77,7 @@ public final class JunitReport {
         Map<String, String> out = new LinkedHashMap<>();
         String timestamp = LocalDateTime.ofInstant(r.started(), ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString();
         if (!r.files().isEmpty()) {
-            for (RunResults.FileRun f : r.files()) {
+            for (FileRun f : r.files()) {
                 if (f.scenarios().isEmpty() && f.benchmarks().isEmpty()) continue; // platform files: no test case
                 String suite = unique(out, suiteName(f.file()));
                 out.put(suite, suite(suite, f, timestamp));
@@ -109,10 +112,17 @@ public final class JunitReport {
             else if (Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_' || c == '.') b.append(c);
             else b.append('_');
         }
-        return b.isEmpty() ? "dmas" : b.toString();
+        if (b.isEmpty()) return "dmas";
+        if (b.length() <= MAX_SUITE_CHARS) return b.toString();
+        // "TEST-" + suite + ".xml" must fit a file name (255 bytes): keep the end (the file's own name) and a hash of the whole
+        String hash = String.format(Locale.ROOT, "%08x", b.toString().hashCode());
+        return hash + "." + b.substring(b.length() - (MAX_SUITE_CHARS - hash.length() - 1));
     }
 
-    private static String suite(String name, RunResults.FileRun f, String timestamp) {
+    /** The longest suite name: {@code TEST-<suite>.xml} stays well below the 255-byte file name limit (and {@code _N} suffixes fit). */
+    static final int MAX_SUITE_CHARS = 200;
+
+    private static String suite(String name, FileRun f, String timestamp) {
         Document doc = newDocument();
         Element suite = doc.createElement("testsuite");
         doc.appendChild(suite);
@@ -122,7 +132,7 @@ public final class JunitReport {
         property(doc, props, "dmas.file", f.file());
         property(doc, props, "dmas.version", Version.get());
         property(doc, props, "java.version", System.getProperty("java.version"));
-        for (RunResults.ScenarioRun s : f.scenarios()) {
+        for (ScenarioRun s : f.scenarios()) {
             tests++;
             Element tc = testcase(doc, suite, name, s.result().name(), s.wallNs());
             List<StepResult> failed = s.result().steps().stream().filter(st -> !st.passed()).toList();
@@ -148,7 +158,7 @@ public final class JunitReport {
             }
             text(doc, tc, "system-out", TextReport.scenario(s));
         }
-        for (RunResults.BenchmarkRun b : f.benchmarks()) {
+        for (BenchmarkRun b : f.benchmarks()) {
             tests++;
             Element tc = testcase(doc, suite, name, "benchmark: " + b.spec().name(), b.wallNs());
             if (!b.passed()) {

@@ -2,11 +2,10 @@ package org.dmaworkbench.dsl.batch;
 
 import java.time.Instant;
 import java.util.List;
-import org.dmaworkbench.runtime.bench.BenchmarkTable;
-import org.dmaworkbench.runtime.bench.MapBenchmarkParams;
-import org.dmaworkbench.runtime.program.BenchmarkSpec;
-import org.dmaworkbench.runtime.program.ScenarioProgram;
-import org.dmaworkbench.runtime.run.ScenarioResult;
+import org.dmaworkbench.runtime.exec.BenchmarkRun;
+import org.dmaworkbench.runtime.exec.ExitCode;
+import org.dmaworkbench.runtime.exec.FileRun;
+import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.run.StepResult;
 
 /** What one {@code dmas run} (or the Maven plugin's {@code run} goal) produced: per file, the scenario and benchmark results, plus the diagnostics. */
@@ -14,87 +13,9 @@ public record RunResults(List<String> arguments, Instant started, long wallNs, L
                   int exitCode) {
 
     /** Exit codes of the command. */
-    public static final int OK = 0, NOT_MET = 1, INVALID = 2;
-
-    /** One input file's runs, in source order. */
-    public record FileRun(String file, List<ScenarioRun> scenarios, List<BenchmarkRun> benchmarks) {
-        public long wallNs() {
-            return scenarios.stream().mapToLong(ScenarioRun::wallNs).sum() + benchmarks.stream().mapToLong(BenchmarkRun::wallNs).sum();
-        }
-    }
-
-    /** One scenario's result and the wall-clock time it took. */
-    public record ScenarioRun(ScenarioProgram program, ScenarioResult result, long wallNs) {
-        public boolean passed() { return result.passed(); }
-        public String file() { return result.file() == null ? program.file() : result.file(); }
-        public String platform() { return program.platform() == null ? null : program.platform().name(); }
-
-        public long expectations() { return count(result.steps(), null); }
-        public long met() { return count(result.steps(), true); }
-
-        private static long count(List<StepResult> steps, Boolean want) {
-            long n = 0;
-            for (StepResult s : steps) if (s.met() != null && (want == null || s.met().equals(want))) n++;
-            return n;
-        }
-
-        /** The first step whose expectation was not met, or null. */
-        public StepResult firstFailure() {
-            for (StepResult s : result.steps()) if (!s.passed()) return s;
-            return null;
-        }
-
-        /** The source line the run stopped at ("line 12: ..." in the runner's error), else the scenario's line. */
-        public int errorLine() {
-            String e = result.error();
-            if (e != null && e.startsWith("line ")) {
-                int colon = e.indexOf(':');
-                try {
-                    return Integer.parseInt(e.substring(5, colon < 0 ? e.length() : colon).trim());
-                } catch (NumberFormatException ignored) {
-                    // fall through
-                }
-            }
-            return result.line();
-        }
-
-        /** The runner's error without its "line N: " prefix. */
-        public String errorMessage() {
-            String e = result.error();
-            if (e == null) return null;
-            if (e.startsWith("line ")) {
-                int colon = e.indexOf(": ");
-                if (colon > 0) return e.substring(colon + 2);
-            }
-            return e;
-        }
-    }
-
-    /**
-     * One benchmark: its parameters (null when they could not be formed), one row per policy (a
-     * policy the platform refuses is a row with its error), and the error that stopped the whole
-     * benchmark (invalid parameters, unknown device), or null.
-     */
-    public record BenchmarkRun(BenchmarkSpec spec, MapBenchmarkParams params, BenchmarkTable table, String error, long wallNs) {
-        public boolean passed() { return error == null; }
-        public String platform() { return spec.platform() == null ? null : spec.platform().name(); }
-        public List<BenchmarkTable.Row> rows() { return table == null ? List.of() : table.rows(); }
-        public long refused() { return rows().stream().filter(r -> !r.ok()).count(); }
-    }
+    public static final int OK = ExitCode.OK, NOT_MET = ExitCode.NOT_MET, INVALID = ExitCode.INVALID;
 
     // ------------------------------------------------------------------ totals
-
-    /**
-     * The exit code of a run of {@code files}: {@link #INVALID} when nothing ran, {@link #NOT_MET}
-     * when an expectation was not met or a benchmark failed, else {@link #OK}.
-     */
-    public static int exitCode(List<FileRun> files) {
-        long runnable = files.stream().mapToLong(f -> f.scenarios().size() + f.benchmarks().size()).sum();
-        if (runnable == 0) return INVALID;
-        boolean failed = files.stream().anyMatch(f -> f.scenarios().stream().anyMatch(s -> !s.passed())
-                || f.benchmarks().stream().anyMatch(b -> !b.passed()));
-        return failed ? NOT_MET : OK;
-    }
 
     public long scenarios() { return files.stream().mapToLong(f -> f.scenarios().size()).sum(); }
     public long scenariosPassed() { return files.stream().flatMap(f -> f.scenarios().stream()).filter(ScenarioRun::passed).count(); }

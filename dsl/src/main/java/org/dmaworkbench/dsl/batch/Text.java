@@ -2,6 +2,7 @@ package org.dmaworkbench.dsl.batch;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.dmaworkbench.runtime.exec.ErrorText;
 
 /** Small text helpers shared by the reports: display paths, one-line messages, escaping. */
 public final class Text {
@@ -23,19 +24,9 @@ public final class Text {
         return s.replace('\\', '/');
     }
 
-    /** Null-safe, on one line, control characters shown as escapes (binary input stays printable). */
+    /** Null-safe, on one line, control and bidirectional-formatting characters shown as escapes (see {@link ErrorText#oneLine}). */
     public static String oneLine(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\n') b.append("\\n");
-            else if (c == '\r') b.append("\\r");
-            else if (c == '\t') b.append(' ');
-            else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) b.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-            else b.append(c);
-        }
-        return b.toString();
+        return ErrorText.oneLine(s);
     }
 
     /** Escapes text for HTML element content and attribute values. */

@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.dmaworkbench.runtime.bench.BenchmarkTable;
 import org.dmaworkbench.runtime.bench.MapBenchmarkParams;
+import org.dmaworkbench.runtime.exec.BenchmarkRun;
+import org.dmaworkbench.runtime.exec.FileRun;
+import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.findings.Finding;
 import org.dmaworkbench.runtime.run.StepResult;
 
@@ -34,17 +37,17 @@ public final class TextReport {
     }
 
     /** One file's scenarios and benchmarks in source order (printed as soon as the file has run). */
-    public static void file(RunResults.FileRun f, PrintWriter out, boolean quiet) {
+    public static void file(FileRun f, PrintWriter out, boolean quiet) {
         List<Object> items = new ArrayList<>();
         items.addAll(f.scenarios());
         items.addAll(f.benchmarks());
-        items.sort(java.util.Comparator.comparingInt(o -> o instanceof RunResults.ScenarioRun s ? s.program().line()
-                : ((RunResults.BenchmarkRun) o).spec().line()));
+        items.sort(java.util.Comparator.comparingInt(o -> o instanceof ScenarioRun s ? s.program().line()
+                : ((BenchmarkRun) o).spec().line()));
         for (Object o : items) {
-            if (o instanceof RunResults.ScenarioRun s) {
+            if (o instanceof ScenarioRun s) {
                 out.print(!quiet || !s.passed() ? scenario(s) : scenarioHeader(s) + "\n");
             } else {
-                RunResults.BenchmarkRun b = (RunResults.BenchmarkRun) o;
+                BenchmarkRun b = (BenchmarkRun) o;
                 out.print(quiet && b.passed() ? benchmarkHeader(b) + "\n" : benchmark(b));
             }
         }
@@ -59,7 +62,7 @@ public final class TextReport {
         out.println(summary(r));
     }
 
-    public static String scenarioHeader(RunResults.ScenarioRun s) {
+    public static String scenarioHeader(ScenarioRun s) {
         var res = s.result();
         StringBuilder b = new StringBuilder();
         b.append(s.passed() ? "PASS  " : "FAIL  ").append(s.file()).append(':').append(res.line()).append("  ")
@@ -71,7 +74,7 @@ public final class TextReport {
     }
 
     /** One scenario: its header line and every step. Also the JUnit report's system-out. */
-    public static String scenario(RunResults.ScenarioRun s) {
+    public static String scenario(ScenarioRun s) {
         StringBuilder b = new StringBuilder();
         b.append(scenarioHeader(s)).append('\n');
         var res = s.result();
@@ -102,7 +105,7 @@ public final class TextReport {
         return b.toString();
     }
 
-    public static String benchmarkHeader(RunResults.BenchmarkRun r) {
+    public static String benchmarkHeader(BenchmarkRun r) {
         var spec = r.spec();
         StringBuilder b = new StringBuilder();
         b.append(r.passed() ? "BENCH " : "FAIL  ").append(spec.file()).append(':').append(spec.line()).append("  ")
@@ -120,7 +123,7 @@ public final class TextReport {
     }
 
     /** One benchmark: the header, the dma_map_benchmark table (one row per policy), refused policies with why. */
-    public static String benchmark(RunResults.BenchmarkRun r) {
+    public static String benchmark(BenchmarkRun r) {
         StringBuilder b = new StringBuilder();
         b.append(benchmarkHeader(r)).append('\n');
         if (r.error() != null) {
@@ -138,8 +141,8 @@ public final class TextReport {
     /** "Failures:" and one entry per unmet expectation, stopped scenario or failed benchmark; empty when none. */
     public static String failures(RunResults r) {
         StringBuilder b = new StringBuilder();
-        for (RunResults.FileRun f : r.files()) {
-            for (RunResults.ScenarioRun s : f.scenarios()) {
+        for (FileRun f : r.files()) {
+            for (ScenarioRun s : f.scenarios()) {
                 for (StepResult st : s.result().steps()) {
                     if (st.passed()) continue;
                     b.append("  ").append(s.file()).append(':').append(st.line()).append(": ").append(Text.oneLine(st.failure()))
@@ -152,7 +155,7 @@ public final class TextReport {
                             .append("\"\n");
                 }
             }
-            for (RunResults.BenchmarkRun br : f.benchmarks()) {
+            for (BenchmarkRun br : f.benchmarks()) {
                 if (br.passed()) continue;
                 b.append("  ").append(br.spec().file()).append(':').append(br.spec().line()).append(": the benchmark did not run: ")
                         .append(Text.oneLine(br.error())).append("\n      in \"").append(Text.oneLine(br.spec().name())).append("\"\n");
@@ -162,7 +165,14 @@ public final class TextReport {
     }
 
     public static String summary(RunResults r) {
-        StringBuilder b = new StringBuilder("Summary: ");
+        return "Summary: " + counts(r) + ". Exit " + r.exitCode()
+                + (r.exitCode() == RunResults.OK ? ": all expectations met." : r.exitCode() == RunResults.NOT_MET
+                ? ": some expectations not met." : ": invalid input or nothing run.");
+    }
+
+    /** What ran and how it went, without the exit code: "2 scenarios (2 passed, 0 failed), 5 of 5 expectations met; 0 benchmarks". */
+    public static String counts(RunResults r) {
+        StringBuilder b = new StringBuilder();
         long sc = r.scenarios(), passed = r.scenariosPassed();
         b.append(Text.plural(sc, "scenario")).append(" (").append(passed).append(" passed, ").append(sc - passed).append(" failed), ");
         b.append(r.expectationsMet()).append(" of ").append(Text.plural(r.expectations(), "expectation")).append(" met; ");
@@ -174,7 +184,6 @@ public final class TextReport {
             b.append(')');
         }
         if (r.warnings() > 0) b.append("; ").append(Text.plural(r.warnings(), "warning"));
-        b.append(". Exit ").append(r.exitCode()).append(r.exitCode() == 0 ? ": all expectations met." : ": some expectations not met.");
         return b.toString();
     }
 }

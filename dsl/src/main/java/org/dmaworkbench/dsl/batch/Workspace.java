@@ -18,10 +18,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dmaworkbench.dsl.DmasStandaloneSetup;
 import org.dmaworkbench.dsl.dmas.Import;
 import org.dmaworkbench.dsl.dmas.Model;
 import org.dmaworkbench.dsl.lowering.DmasLowering;
+import org.dmaworkbench.runtime.exec.ErrorText;
 import org.dmaworkbench.runtime.program.CompiledFile;
 import org.dmaworkbench.runtime.program.ProgramJson;
 import org.eclipse.emf.common.util.URI;
@@ -56,14 +56,11 @@ public final class Workspace {
     /** Input files larger than this are refused rather than parsed. */
     public static final long MAX_FILE_BYTES = 64L << 20;
 
-    private static Injector injector;
-
     private Workspace() { }
 
-    /** The language's injector, created once per JVM (about a second). */
-    public static synchronized Injector injector() {
-        if (injector == null) injector = new DmasStandaloneSetup().createInjectorAndDoEMFRegistration();
-        return injector;
+    /** The language's injector ({@link Batch#injector()}). */
+    public static Injector injector() {
+        return Batch.injector();
     }
 
     /** What a load reports while it goes, per file: the stage, files done so far, the total, the file as shown. */
@@ -486,12 +483,8 @@ public final class Workspace {
         }
     }
 
-    private static final java.util.regex.Pattern JAVA_EXCEPTION_PREFIX =
-            java.util.regex.Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
-
     public static boolean isStackOverflow(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) if (t instanceof StackOverflowError) return true;
-        return false;
+        return ErrorText.isStackOverflow(e);
     }
 
     /** The parser ran out of stack: point at the first place where brackets nest deeper than anyone writes by hand. */
@@ -526,18 +519,7 @@ public final class Workspace {
 
     /** A throwable as one line for the user: the innermost useful message, without Java class names. */
     public static String message(Throwable e) {
-        if (isStackOverflow(e)) return "input nested too deeply (stack overflow)";
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t instanceof org.eclipse.emf.common.util.WrappedException)) {
-            t = t.getCause();
-        }
-        String m = t.getMessage();
-        if (t instanceof java.nio.file.NoSuchFileException) m = "no such file: " + m;
-        if (m == null || m.isBlank()) return t.getClass().getSimpleName();
-        int see = m.indexOf("\nSee https://");
-        if (see >= 0) m = m.substring(0, see); // Gson's troubleshooting link
-        m = JAVA_EXCEPTION_PREFIX.matcher(m).replaceAll(""); // "java.lang.IllegalStateException: " and the like
-        return Text.oneLine(m.isBlank() ? t.getClass().getSimpleName() : m);
+        return ErrorText.of(e);
     }
 
     /**

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.dmaworkbench.dsl.batch.Batch;
+import org.dmaworkbench.dsl.batch.BatchService;
 import org.dmaworkbench.dsl.batch.Text;
 import org.dmaworkbench.dsl.batch.TextReport;
 import org.dmaworkbench.dsl.batch.Workspace;
@@ -30,16 +32,20 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return DmasCli.guarded(err, () -> {
             try {
-                Workspace.Loaded l = Workspace.load(paths, false);
+                BatchService.Checked c = Batch.service().check(BatchService.Request.commandLine(paths, null));
+                Workspace.Loaded l = c.loaded();
                 TextReport.diagnostics(l.diagnostics(), err);
                 err.flush();
-                if (l.files() == 0) {
-                    err.println("dmas: no .dmas file found");
+                c.messages().forEach(err::println);
+                if (l.files() > 0) {
+                    out.println("checked " + Text.plural(l.files(), "file") + ": " + Text.plural(l.errors(), "error") + ", "
+                            + Text.plural(l.warnings(), "warning"));
+                }
+                if (out.checkError()) {
+                    err.println("dmas: cannot write to the standard output (closed, or the device is full)");
                     return DmasCli.EXIT_INVALID;
                 }
-                out.println("checked " + Text.plural(l.files(), "file") + ": " + Text.plural(l.errors(), "error") + ", "
-                        + Text.plural(l.warnings(), "warning"));
-                return l.hasErrors() ? DmasCli.EXIT_INVALID : DmasCli.EXIT_OK;
+                return c.exitCode();
             } finally {
                 out.flush();
                 err.flush();

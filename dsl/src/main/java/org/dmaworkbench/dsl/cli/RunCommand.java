@@ -1,22 +1,21 @@
 package org.dmaworkbench.dsl.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.dmaworkbench.dsl.batch.Executor;
-import org.dmaworkbench.dsl.batch.Reports;
+import org.dmaworkbench.dsl.batch.Batch;
+import org.dmaworkbench.dsl.batch.BatchService;
 import org.dmaworkbench.dsl.batch.Reports.Format;
+import org.dmaworkbench.dsl.batch.Reports;
 import org.dmaworkbench.dsl.batch.RunResults;
 import org.dmaworkbench.dsl.batch.Text;
 import org.dmaworkbench.dsl.batch.TextReport;
 import org.dmaworkbench.dsl.batch.Workspace;
-import org.dmaworkbench.runtime.program.CompiledFile;
+import org.dmaworkbench.runtime.exec.FileRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,45 +72,31 @@ final class RunCommand implements Callable<Integer> {
     private int run(PrintWriter stdout, PrintWriter err) {
         Set<Format> fmt = formats.isEmpty() ? EnumSet.of(Format.text) : EnumSet.copyOf(formats);
         boolean text = fmt.contains(Format.text);
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
+        BatchService batch = Batch.service();
+        BatchService.Outcome o = batch.run(BatchService.Request.commandLine(paths, filter), new BatchService.Listener() {
+            @Override public void loaded(Workspace.Loaded loaded) {
+                TextReport.diagnostics(loaded.diagnostics(), err);
+                err.flush();
+            }
 
-        Workspace.Loaded loaded = Workspace.load(paths, true);
-        TextReport.diagnostics(loaded.diagnostics(), err);
-        err.flush();
-        List<RunResults.FileRun> files = new ArrayList<>();
-        int exit;
-        if (loaded.hasErrors()) {
-            err.println("dmas: " + Text.plural(loaded.errors(), "error") + " in the input; nothing was run");
-            exit = RunResults.INVALID;
-        } else {
-            Executor executor = new Executor(filter);
-            for (CompiledFile f : loaded.compiled()) {
-                RunResults.FileRun fr = executor.run(f);
-                files.add(fr);
-                if (text) TextReport.file(fr, stdout, quiet);
+            @Override public void fileDone(FileRun run) {
+                if (text) TextReport.file(run, stdout, quiet);
             }
-            exit = RunResults.exitCode(files);
-            if (exit == RunResults.INVALID) {
-                err.println(filter != null ? "dmas: no scenario or benchmark matches '" + Text.oneLine(filter) + "'"
-                        : loaded.files() == 0 ? "dmas: no .dmas file found" : "dmas: nothing to run: no scenario or benchmark in the given files");
-            }
-        }
-        RunResults results = new RunResults(List.copyOf(paths), started, System.nanoTime() - t0, loaded.diagnostics(), files, exit);
-        if (!files.isEmpty() && exit != RunResults.INVALID) {
+        });
+        o.messages().forEach(err::println);
+        BatchService.Written w = batch.writeReports(o, fmt, Reports.Target.of(out));
+        if (!w.ok()) o = BatchService.withExitCode(o, RunResults.INVALID);
+        RunResults results = o.results();
+        if (results.scenarios() + results.benchmarks() > 0) {
             if (text) TextReport.footer(results, stdout);
             else stdout.println(TextReport.summary(results));
         }
-        try {
-            writeReports(results, fmt, stdout);
-        } catch (IOException | RuntimeException e) {
-            err.println("dmas: cannot write the reports to " + out + ": " + Workspace.message(e));
+        for (Path p : w.files()) stdout.println("report: " + Text.display(p));
+        if (!w.ok()) err.println(w.problem());
+        if (stdout.checkError()) {
+            err.println("dmas: cannot write to the standard output (closed, or the device is full): the run's output is lost");
             return RunResults.INVALID;
         }
-        return exit;
-    }
-
-    private void writeReports(RunResults r, Set<Format> fmt, PrintWriter stdout) throws IOException {
-        for (Path p : Reports.write(r, fmt, out)) stdout.println("report: " + Text.display(p));
+        return results.exitCode();
     }
 }

@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.dmaworkbench.runtime.exec.BenchmarkRun;
+import org.dmaworkbench.runtime.exec.FileRun;
+import org.dmaworkbench.runtime.exec.ProgramExecutor;
+import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.program.CompiledFile;
 import org.dmaworkbench.runtime.program.ProgramJson;
 import org.dmaworkbench.runtime.run.RunCancelledException;
@@ -57,7 +61,7 @@ class BatchApiTest {
     void anInterruptedRunStopsWithRunCancelledAndAnUninterruptedOneRunsEverything() {
         Workspace.Loaded l = Workspace.load(List.of(GOOD.resolve("scenarios.dmas"), GOOD.resolve("bench.dmas")), true,
                 new Workspace.Options(GOOD, List.of(), null));
-        Executor executor = new Executor((String) null);
+        ProgramExecutor executor = new ProgramExecutor((String) null);
         Thread.currentThread().interrupt();
         try {
             assertThrows(RunCancelledException.class, () -> executor.run(l.compiled().get(0)));
@@ -65,9 +69,9 @@ class BatchApiTest {
         } finally {
             assertTrue(Thread.interrupted(), "the interrupt flag is left for the caller");
         }
-        RunResults.FileRun bench = executor.run(l.compiled().get(1));
+        FileRun bench = executor.run(l.compiled().get(1));
         assertFalse(bench.benchmarks().isEmpty());
-        assertTrue(bench.benchmarks().stream().allMatch(RunResults.BenchmarkRun::passed), bench::toString);
+        assertTrue(bench.benchmarks().stream().allMatch(BenchmarkRun::passed), bench::toString);
     }
 
     @Test
@@ -101,7 +105,7 @@ class BatchApiTest {
         var fromJar = Workspace.load(List.of(f), true, new Workspace.Options(tmp, List.of(src, lib), null));
         assertFalse(fromJar.hasErrors(), fromJar.diagnostics()::toString);
         assertEquals(1, fromJar.compiled().get(0).scenarios().size());
-        RunResults.FileRun run = new Executor((String) null).run(fromJar.compiled().get(0));
+        FileRun run = new ProgramExecutor((String) null).run(fromJar.compiled().get(0));
         assertTrue(run.scenarios().get(0).passed(), () -> TextReport.scenario(run.scenarios().get(0)));
 
         var fromDir = Workspace.load(List.of(f), true, new Workspace.Options(tmp, List.of(GOOD), null));
@@ -138,7 +142,7 @@ class BatchApiTest {
         // the runtime's program runs through the same pipeline: compiled .json inputs
         var runAgain = Workspace.load(List.of(out.resolve("scenarios.json")), true, o);
         assertFalse(runAgain.hasErrors(), runAgain.diagnostics()::toString);
-        assertTrue(new Executor((String) null).run(runAgain.compiled().get(0)).scenarios().stream().allMatch(RunResults.ScenarioRun::passed));
+        assertTrue(new ProgramExecutor((String) null).run(runAgain.compiled().get(0)).scenarios().stream().allMatch(ScenarioRun::passed));
     }
 
     @Test
@@ -146,8 +150,8 @@ class BatchApiTest {
         var o = new Workspace.Options(BAD.getParent(), List.of(), null);
         Workspace.Loaded l = Workspace.load(List.of(BAD.resolve("broken-expectation.dmas"), GOOD.resolve("scenarios.dmas")), true, o);
         assertFalse(l.hasErrors(), l.diagnostics()::toString);
-        Executor ex = new Executor((String) null);
-        List<RunResults.FileRun> files = l.compiled().stream().map(ex::run).toList();
+        ProgramExecutor ex = new ProgramExecutor((String) null);
+        List<FileRun> files = l.compiled().stream().map(ex::run).toList();
         RunResults r = new RunResults(List.of(), java.time.Instant.now(), 1, l.diagnostics(), files, RunResults.NOT_MET);
         assertTrue(r.anyFailed());
         RunResults.Failure f = r.failures().get(0);
@@ -167,12 +171,12 @@ class BatchApiTest {
         var o = new Workspace.Options(GOOD, List.of(), null);
         Workspace.Loaded l = Workspace.load(List.of(GOOD.resolve("scenarios.dmas")), true, o);
         RunResults r = new RunResults(List.of(), java.time.Instant.now(), 1, l.diagnostics(),
-                List.of(new Executor((String) null).run(l.compiled().get(0))), RunResults.OK);
-        List<Path> first = JunitReport.write(r, dir, true);
+                List.of(new ProgramExecutor((String) null).run(l.compiled().get(0))), RunResults.OK);
+        List<Path> first = JunitReport.write(r, dir);
         assertEquals(List.of(dir.resolve("TEST-scenarios.xml")), first);
         Path stale = dir.resolve("TEST-old.xml");
         Files.copy(first.get(0), stale);
-        JunitReport.write(r, dir, true);
+        JunitReport.write(r, dir);
         assertTrue(Files.exists(surefire));
         assertFalse(Files.exists(stale));
     }

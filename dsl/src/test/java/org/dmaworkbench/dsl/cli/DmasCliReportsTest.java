@@ -213,11 +213,15 @@ class DmasCliReportsTest {
     }
 
     @Test
-    void oldJunitFilesAreReplacedAndInvalidInputGetsAValidationCase(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("TEST-stale.xml"), "<testsuite/>");
+    void oldJunitFilesOfOursAreReplacedOthersKeptAndInvalidInputGetsAValidationCase(@TempDir Path dir) throws Exception {
+        Path foreign = dir.resolve("TEST-com.acme.FooTest.xml"); // Surefire's, or anyone's: never deleted
+        Files.writeString(foreign, "<testsuite name=\"com.acme.FooTest\"/>");
+        Path stale = dir.resolve("TEST-stale.xml"); // one of ours from an earlier run: replaced by this run's
+        Files.writeString(stale, "<testsuite><properties><property name=\"dmas.file\" value=\"old.dmas\"/></properties></testsuite>");
         var r = dmas("run", "--format", "junit,json", "--out", dir.toString(), BAD + "/syntax-error.dmas").assertNoStackTrace();
         assertEquals(2, r.exit(), r::toString);
-        assertFalse(Files.exists(dir.resolve("TEST-stale.xml")));
+        assertFalse(Files.exists(stale), "an earlier run's report would mix with this one's");
+        assertTrue(Files.exists(foreign), "a file this tool did not write is never deleted");
         Document d = parseXml(dir.resolve("TEST-src.test.resources.cli.bad.syntax-error.xml"));
         Element error = (Element) d.getElementsByTagName("error").item(0);
         assertTrue(error.getAttribute("message").startsWith(BAD + "/syntax-error.dmas:6:5: error: "), error.getAttribute("message"));

@@ -1,6 +1,9 @@
 package org.dmaworkbench.dsl.ide.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -9,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.FoldingRangeCapabilities;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
@@ -29,6 +34,9 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -70,7 +78,7 @@ class DmasLanguageServerTest {
 
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process server = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), DmasLanguageServer.class.getName())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(workspace.resolve("stderr.txt").toFile()).start();
         java.util.concurrent.Future<Void> listening = null;
         try {
             Client client = new Client();
@@ -116,7 +124,17 @@ class DmasLanguageServerTest {
                     .get(30, TimeUnit.SECONDS);
             assertTrue(hover.getContents().getRight().getValue().contains("iommu_device_use_default_domain()"));
 
+            // an unknown command is an error that names it, not an internal error with a stack trace on stderr
+            var unknown = remote.getWorkspaceService().executeCommand(new ExecuteCommandParams("dmas.no-such-command", List.of()));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> unknown.get(30, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof ResponseErrorException, e::toString);
+            ResponseError error = ((ResponseErrorException) e.getCause()).getResponseError();
+            assertEquals(ResponseErrorCode.InvalidParams.getValue(), error.getCode(), error::toString);
+            assertTrue(error.getMessage().contains("unknown command: dmas.no-such-command"), error::toString);
+
             remote.shutdown().get(30, TimeUnit.SECONDS);
+            String stderr = Files.readString(workspace.resolve("stderr.txt"));
+            assertFalse(stderr.contains("Exception"), stderr);
         } finally {
             if (listening != null) listening.cancel(true);
             server.destroy();

@@ -16,6 +16,8 @@ import org.dmaworkbench.dsl.ui.preferences.DmasPreferences;
 import org.dmaworkbench.dsl.ui.results.ResultsView;
 import org.dmaworkbench.dsl.ui.results.RunConsole;
 import org.dmaworkbench.dsl.ui.results.RunRecord;
+import org.dmaworkbench.runtime.exec.BenchmarkRun;
+import org.dmaworkbench.runtime.exec.FileRun;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
@@ -157,7 +159,7 @@ class RunTest {
         RunRecord before = ResultsView.latest();
         execute(RUN); // Run As > DMA Scenario on the selected folder
         RunRecord run = shown(before);
-        assertEquals(List.of("suite/a.dmas", "suite/b.dmas"), run.results().files().stream().map(RunResults.FileRun::file).toList(),
+        assertEquals(List.of("suite/a.dmas", "suite/b.dmas"), run.results().files().stream().map(FileRun::file).toList(),
                 () -> describe(run));
         assertEquals(1, markers(project.getFile("suite/a.dmas"), DmasMarkers.STEP_FAILURE).length);
         assertEquals(0, markers(b, DmasMarkers.STEP_FAILURE).length);
@@ -279,7 +281,7 @@ class RunTest {
             ITextEditor editor = open(f);
             RunRecord run = runAndWait(editor);
             assertEquals(1, run.results().benchmarks());
-            RunResults.BenchmarkRun b = run.results().files().get(0).benchmarks().get(0);
+            BenchmarkRun b = run.results().files().get(0).benchmarks().get(0);
             assertEquals(3, b.rows().size());
             ResultsView view = (ResultsView) page().findView(ResultsView.ID);
             TreeItem item = view.viewer().getTree().getItem(0).getItem(0);

@@ -3,20 +3,20 @@ package org.dmaworkbench.dsl.ui.launch;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.dmaworkbench.dsl.batch.Executor;
+import org.dmaworkbench.dsl.batch.Batch;
+import org.dmaworkbench.dsl.batch.BatchService;
 import org.dmaworkbench.dsl.batch.Reports;
 import org.dmaworkbench.dsl.batch.RunResults;
 import org.dmaworkbench.dsl.batch.TextReport;
 import org.dmaworkbench.dsl.batch.Workspace;
+import org.dmaworkbench.dsl.ui.results.ResultsView;
 import org.dmaworkbench.dsl.ui.results.RunConsole;
 import org.dmaworkbench.dsl.ui.results.RunRecord;
-import org.dmaworkbench.dsl.ui.results.ResultsView;
 import org.dmaworkbench.dsl.ui.results.StepFailureMarkers;
-import org.dmaworkbench.runtime.program.CompiledFile;
+import org.dmaworkbench.runtime.exec.FileRun;
 import org.dmaworkbench.runtime.run.RunCancelledException;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
@@ -29,9 +29,9 @@ import org.eclipse.core.runtime.jobs.Job;
 
 /**
  * One run of a {@code .dmas} file, or of every {@code .dmas} file in a folder or project (as
- * {@code ./dmas run DIR} does): load (parse, validate, lower) with the CLI's
- * {@link Workspace}, run with its {@link Executor}, print the CLI's text report to the console,
- * write the report files, mark failing steps and show everything in the results view.
+ * {@code ./dmas run DIR} does) through the one {@link BatchService} of every front end: its
+ * listener prints the CLI's text report to the console and reports progress; then the report files,
+ * failing-step markers and the results view.
  * Cancelling the job interrupts its thread; the simulator stops at the next step or iteration.
  */
 public class DmasRunJob extends Job {
@@ -46,7 +46,7 @@ public class DmasRunJob extends Job {
     private final String reportDir;
     private volatile Thread thread;
 
-    /** Runs what {@code filter} selects ({@link Executor#nameFilter}; empty: everything). */
+    /** Runs what {@code filter} selects ({@code ProgramExecutor.nameFilter}; empty: everything). */
     public DmasRunJob(String configName, IResource root, String filter, Set<Reports.Format> formats, String reportDir) {
         this(configName, root, filter, null, formats, reportDir);
     }
@@ -91,8 +91,6 @@ public class DmasRunJob extends Job {
 
     private IStatus doRun(IProgressMonitor monitor) {
         SubMonitor sub = SubMonitor.convert(monitor, "Running " + root.getName(), 100);
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
         Path base = root.getProject().getLocation().toFile().toPath();
         Path path = root.getLocation().toFile().toPath();
         List<Path> files = dmasFiles(root);
@@ -104,38 +102,22 @@ public class DmasRunJob extends Job {
         SubMonitor loading = sub.split(20);
         Workspace.Options options = new Workspace.Options(base, List.of(),
                 (stage, done, total, name) -> loading.subTask(stage.name().toLowerCase() + " " + name));
-        Workspace.Loaded loaded = Workspace.load(files, true, options);
-        StringWriter diag = new StringWriter();
-        TextReport.diagnostics(loaded.diagnostics(), new PrintWriter(diag, true));
-        console.print(diag.toString());
-
-        List<RunResults.FileRun> runs = new ArrayList<>();
-        boolean cancelled = false;
-        int exit;
-        if (loaded.hasErrors()) {
-            console.println("dmas: " + loaded.errors() + " error(s) in the input; nothing was run");
-            exit = RunResults.INVALID;
-        } else {
-            try {
-                execute(loaded.compiled(), runs, sub.split(75), console);
-            } catch (RunCancelledException e) {
-                cancelled = true;
-                Thread.interrupted();
-                console.println("dmas: cancelled; the results so far are shown");
-            }
-            exit = RunResults.exitCode(runs);
-            if (exit == RunResults.INVALID && !cancelled) console.println(files.isEmpty() ? "dmas: no .dmas file in " + root.getFullPath()
-                    : filter.isEmpty() ? "dmas: nothing to run: no scenario or benchmark in " + root.getFullPath()
-                    : "dmas: no scenario or benchmark matches '" + filter + "'");
-        }
-        RunResults results = new RunResults(List.of(base.relativize(path).toString()), started, System.nanoTime() - t0,
-                loaded.diagnostics(), runs, exit);
-        if (!runs.isEmpty()) {
+        BatchService batch = Batch.service();
+        BatchService.Request req = BatchService.Request.files(files, options, only != null ? only::contains : null, filter, 1,
+                List.of(base.relativize(path).toString()));
+        BatchService.Outcome o = batch.run(req, listener(sub.split(75), console));
+        o.messages().forEach(console::println);
+        BatchService.Written w = batch.writeReports(o, formats, Reports.Target.of(reportDirectory()));
+        if (!w.ok()) o = BatchService.withExitCode(o, RunResults.INVALID);
+        RunResults results = o.results();
+        boolean cancelled = o.cancelled();
+        if (!results.files().isEmpty()) {
             StringWriter footer = new StringWriter();
             TextReport.footer(results, new PrintWriter(footer, true));
             console.print(footer.toString());
         }
-        writeReports(results, console);
+        for (Path p : w.files()) console.println("report: " + p);
+        if (!w.ok()) console.println(w.problem());
         RunRecord record = new RunRecord(configName, root, filter, formats, reportDir, results, cancelled);
         StepFailureMarkers.replace(root, record);
         ResultsView.publish(record);
@@ -148,41 +130,33 @@ public class DmasRunJob extends Job {
     }
 
     /**
-     * Runs the wanted scenarios and benchmarks of {@code compiled} with the CLI's {@link Executor}
-     * (progress per item), each file's results going into {@code runs} as they come, so a
-     * cancelled run keeps what ran.
+     * What the batch service tells this job as it goes: the diagnostics and each file's text report go
+     * to the console, progress per scenario or benchmark to the monitor, whose cancel stops the run.
      */
-    private void execute(List<CompiledFile> compiled, List<RunResults.FileRun> runs, SubMonitor monitor, RunConsole console) {
-        Executor executor = new Executor(only != null ? only::contains : Executor.nameFilter(filter));
-        monitor.setWorkRemaining(Math.max(1, compiled.stream().mapToInt(executor::selected).sum()));
-        Executor.Listener progress = new Executor.Listener() {
-            @Override public void started(RunResults.FileRun growing) { runs.add(growing); }
+    private static BatchService.Listener listener(SubMonitor monitor, RunConsole console) {
+        return new BatchService.Listener() {
+            @Override public void loaded(Workspace.Loaded loaded) {
+                StringWriter diag = new StringWriter();
+                TextReport.diagnostics(loaded.diagnostics(), new PrintWriter(diag, true));
+                console.print(diag.toString());
+                monitor.setWorkRemaining(Math.max(1, loaded.compiled().size() * 4));
+            }
             @Override public void starting(String kind, String name) {
                 checkCancelled(monitor);
                 monitor.subTask(kind + " " + name);
             }
             @Override public void finished() { monitor.worked(1); }
+            @Override public void fileDone(FileRun done) {
+                StringWriter out = new StringWriter();
+                TextReport.file(done, new PrintWriter(out, true), false);
+                console.print(out.toString());
+            }
         };
-        for (CompiledFile f : compiled) {
-            RunResults.FileRun done = executor.run(f, progress);
-            StringWriter out = new StringWriter();
-            TextReport.file(done, new PrintWriter(out, true), false);
-            console.print(out.toString());
-        }
     }
 
     private static void checkCancelled(IProgressMonitor m) {
         if (m.isCanceled()) throw new RunCancelledException();
         RunCancelledException.check();
-    }
-
-    private void writeReports(RunResults results, RunConsole console) {
-        Path dir = reportDirectory();
-        try {
-            for (Path p : Reports.write(results, formats, dir)) console.println("report: " + p);
-        } catch (Exception e) {
-            console.println("dmas: cannot write the reports to " + dir + ": " + Workspace.message(e));
-        }
     }
 
     private Path reportDirectory() {

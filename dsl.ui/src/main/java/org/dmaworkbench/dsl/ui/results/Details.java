@@ -3,6 +3,7 @@ package org.dmaworkbench.dsl.ui.results;
 import java.util.Map;
 import org.dmaworkbench.dsl.batch.RunResults;
 import org.dmaworkbench.dsl.batch.TextReport;
+import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.findings.Finding;
 import org.dmaworkbench.runtime.run.StepResult;
 
@@ -50,7 +51,7 @@ final class Details {
         return sb.toString();
     }
 
-    static String scenario(RunResults.ScenarioRun s) {
+    static String scenario(ScenarioRun s) {
         StringBuilder sb = new StringBuilder(TextReport.scenarioHeader(s)).append("\n\n");
         if (s.result().error() != null) sb.append("stopped: ").append(s.result().error()).append("\n\n");
         if (!s.result().findings().isEmpty()) {

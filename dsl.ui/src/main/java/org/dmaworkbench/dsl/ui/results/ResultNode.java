@@ -3,6 +3,9 @@ package org.dmaworkbench.dsl.ui.results;
 import java.util.ArrayList;
 import java.util.List;
 import org.dmaworkbench.dsl.batch.RunResults;
+import org.dmaworkbench.runtime.exec.BenchmarkRun;
+import org.dmaworkbench.runtime.exec.FileRun;
+import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.run.StepResult;
 
 /** A row of the results tree: file > scenario > step, or file > benchmark. */
@@ -18,7 +21,7 @@ public sealed interface ResultNode {
     String fileName();
     List<ResultNode> children();
 
-    record FileNode(RunRecord run, RunResults.FileRun file) implements ResultNode {
+    record FileNode(RunRecord run, FileRun file) implements ResultNode {
         public String label() { return file.file(); }
         public Verdict verdict() {
             boolean failed = file.scenarios().stream().anyMatch(s -> !s.passed()) || file.benchmarks().stream().anyMatch(b -> !b.passed());
@@ -28,13 +31,13 @@ public sealed interface ResultNode {
         public String fileName() { return file.file(); }
         public List<ResultNode> children() {
             List<ResultNode> out = new ArrayList<>();
-            for (RunResults.ScenarioRun s : file.scenarios()) out.add(new ScenarioNode(run, s));
-            for (RunResults.BenchmarkRun b : file.benchmarks()) out.add(new BenchmarkNode(run, b));
+            for (ScenarioRun s : file.scenarios()) out.add(new ScenarioNode(run, s));
+            for (BenchmarkRun b : file.benchmarks()) out.add(new BenchmarkNode(run, b));
             return out;
         }
     }
 
-    record ScenarioNode(RunRecord run, RunResults.ScenarioRun scenario) implements ResultNode {
+    record ScenarioNode(RunRecord run, ScenarioRun scenario) implements ResultNode {
         public String label() {
             return scenario.result().name() + "  (" + scenario.met() + "/" + scenario.expectations() + " expectations met)";
         }
@@ -51,7 +54,7 @@ public sealed interface ResultNode {
         }
     }
 
-    record StepNode(RunRecord run, RunResults.ScenarioRun scenario, StepResult step) implements ResultNode {
+    record StepNode(RunRecord run, ScenarioRun scenario, StepResult step) implements ResultNode {
         public String label() {
             String outcome = step.faultName() != null ? "fault " + step.faultName()
                     : step.explanation() != null && !step.explanation().isBlank() ? step.explanation() : step.outcome();
@@ -67,7 +70,7 @@ public sealed interface ResultNode {
         public List<ResultNode> children() { return List.of(); }
     }
 
-    record BenchmarkNode(RunRecord run, RunResults.BenchmarkRun benchmark) implements ResultNode {
+    record BenchmarkNode(RunRecord run, BenchmarkRun benchmark) implements ResultNode {
         public String label() { return "benchmark " + benchmark.spec().name(); }
         public Verdict verdict() { return benchmark.passed() ? (benchmark.refused() > 0 ? Verdict.ERROR : Verdict.PASSED) : Verdict.FAILED; }
         public int line() { return benchmark.spec().line(); }

@@ -10,6 +10,9 @@ import org.dmaworkbench.dsl.ui.launch.DmasRunJob;
 import org.dmaworkbench.dsl.ui.preferences.DmasPreferences;
 import org.dmaworkbench.runtime.bench.BenchmarkTable;
 import org.dmaworkbench.runtime.bench.MapBenchmarkResult;
+import org.dmaworkbench.runtime.exec.BenchmarkRun;
+import org.dmaworkbench.runtime.exec.FileRun;
+import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
@@ -256,9 +259,9 @@ public class ResultsView extends ViewPart {
         RunRecord r = shown;
         if (r == null) return;
         Set<String> failed = new LinkedHashSet<>();
-        for (RunResults.FileRun f : r.results().files()) {
-            for (RunResults.ScenarioRun s : f.scenarios()) if (!s.passed()) failed.add(s.result().name());
-            for (RunResults.BenchmarkRun b : f.benchmarks()) if (!b.passed()) failed.add(b.spec().name());
+        for (FileRun f : r.results().files()) {
+            for (ScenarioRun s : f.scenarios()) if (!s.passed()) failed.add(s.result().name());
+            for (BenchmarkRun b : f.benchmarks()) if (!b.passed()) failed.add(b.spec().name());
         }
         if (failed.isEmpty()) {
             summary.setText("Nothing failed in the last run.");

@@ -1,4 +1,4 @@
-package org.dmaworkbench.dsl.batch;
+package org.dmaworkbench.runtime.exec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +23,12 @@ import org.dmaworkbench.runtime.sim.DmaDirection;
 
 /**
  * Runs compiled files: every scenario through the {@link ScenarioRunner}, every benchmark through
- * {@link MapBenchmark} once per policy. Never throws: a failure inside the simulator becomes the
+ * {@link MapBenchmark} once per policy. The one executor of every front end (the language's batch
+ * service and {@link RuntimeMain}). Never throws: a failure inside the simulator becomes the
  * scenario's error or the policy's row error. The one exception is a cancelled run: when the
  * calling thread is interrupted, {@link RunCancelledException} unwinds out of {@code run}.
  */
-public final class Executor {
+public final class ProgramExecutor {
     private final ScenarioRunner runner = new ScenarioRunner();
     private final Predicate<String> filter;
 
@@ -35,12 +36,12 @@ public final class Executor {
      * {@code nameFilter}: null for everything; {@code =name} for exactly that name; a glob when it
      * has {@code *} or {@code ?}; else a case-insensitive substring.
      */
-    public Executor(String nameFilter) {
+    public ProgramExecutor(String nameFilter) {
         this(nameFilter(nameFilter));
     }
 
     /** Runs the scenarios and benchmarks whose names {@code names} accepts. */
-    public Executor(Predicate<String> names) {
+    public ProgramExecutor(Predicate<String> names) {
         this.filter = names;
     }
 
@@ -49,7 +50,7 @@ public final class Executor {
         Listener NONE = new Listener() { };
 
         /** A file's results, filled in as its scenarios and benchmarks finish: a cancelled caller keeps what ran. */
-        default void started(RunResults.FileRun growing) { }
+        default void started(FileRun growing) { }
 
         /** Before each selected scenario ({@code kind} "scenario") or benchmark ("benchmark"); may throw {@link RunCancelledException}. */
         default void starting(String kind, String name) { }
@@ -78,15 +79,15 @@ public final class Executor {
         return n -> n != null && n.toLowerCase(Locale.ROOT).contains(low);
     }
 
-    public RunResults.FileRun run(CompiledFile f) {
+    public FileRun run(CompiledFile f) {
         return run(f, Listener.NONE);
     }
 
     /** Runs the selected scenarios, then the selected benchmarks, of {@code f}, telling {@code listener}. */
-    public RunResults.FileRun run(CompiledFile f, Listener listener) {
-        List<RunResults.ScenarioRun> scenarios = new ArrayList<>();
-        List<RunResults.BenchmarkRun> benchmarks = new ArrayList<>();
-        RunResults.FileRun run = new RunResults.FileRun(f.file(), scenarios, benchmarks);
+    public FileRun run(CompiledFile f, Listener listener) {
+        List<ScenarioRun> scenarios = new ArrayList<>();
+        List<BenchmarkRun> benchmarks = new ArrayList<>();
+        FileRun run = new FileRun(f.file(), scenarios, benchmarks);
         listener.started(run);
         for (ScenarioProgram p : f.scenarios()) {
             RunCancelledException.check();
@@ -113,7 +114,7 @@ public final class Executor {
         return n;
     }
 
-    public RunResults.ScenarioRun run(ScenarioProgram p) {
+    public ScenarioRun run(ScenarioProgram p) {
         long t0 = System.nanoTime();
         ScenarioResult r;
         try {
@@ -122,18 +123,18 @@ public final class Executor {
             throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             r = new ScenarioResult(p.name(), p.file(), p.line(), List.of(), List.of(), List.of(), Map.of(), 0, List.of(), false,
-                    "internal error in the simulator: " + Workspace.message(e));
+                    "internal error in the simulator: " + ErrorText.of(e));
         }
         if (r.steps() == null || r.findings() == null || r.dmaDebug() == null || r.counters() == null || r.bootLog() == null) {
             r = new ScenarioResult(r.name(), r.file(), r.line(), orEmpty(r.steps()), orEmpty(r.findings()), orEmpty(r.dmaDebug()),
                     r.counters() == null ? Map.of() : r.counters(), r.simulatedNs(), orEmpty(r.bootLog()), r.passed(), r.error());
         }
-        return new RunResults.ScenarioRun(p, r, System.nanoTime() - t0);
+        return new ScenarioRun(p, r, System.nanoTime() - t0);
     }
 
     private static <T> List<T> orEmpty(List<T> l) { return l == null ? List.of() : l; }
 
-    public RunResults.BenchmarkRun run(BenchmarkSpec b) {
+    public BenchmarkRun run(BenchmarkSpec b) {
         long t0 = System.nanoTime();
         MapBenchmarkParams params = null;
         try {
@@ -142,19 +143,19 @@ public final class Executor {
             params = new MapBenchmarkParams(b.threads(), b.iterations(), b.granule(), dir, b.dmaBits(), b.transDelayNs(), mode);
             var invalid = params.validate();
             if (invalid.isPresent()) {
-                return new RunResults.BenchmarkRun(b, params, null,
+                return new BenchmarkRun(b, params, null,
                         "-" + invalid.get().errno().name() + ": " + invalid.get().reason(), System.nanoTime() - t0);
             }
             DeviceSpec dev = b.devices() == null ? null
                     : b.devices().stream().filter(d -> d != null && d.name() != null && d.name().equals(b.device())).findFirst().orElse(null);
-            if (dev == null) return new RunResults.BenchmarkRun(b, params, null, "unknown device '" + b.device() + "'", System.nanoTime() - t0);
-            if (b.platform() == null) return new RunResults.BenchmarkRun(b, params, null, "no platform", System.nanoTime() - t0);
+            if (dev == null) return new BenchmarkRun(b, params, null, "unknown device '" + b.device() + "'", System.nanoTime() - t0);
+            if (b.platform() == null) return new BenchmarkRun(b, params, null, "no platform", System.nanoTime() - t0);
             List<String> names = b.policies() == null || b.policies().isEmpty()
                     ? List.of("passthrough", "strict", "lazy", "kva-fast", "kva-strict") : b.policies();
             List<BenchmarkTable.Row> rows = new ArrayList<>();
             for (String n : names) {
                 Policy pol = policy(n);
-                if (pol == null) return new RunResults.BenchmarkRun(b, params, null, "unknown policy '" + n + "'", System.nanoTime() - t0);
+                if (pol == null) return new BenchmarkRun(b, params, null, "unknown policy '" + n + "'", System.nanoTime() - t0);
                 try {
                     rows.add(BenchmarkTable.Row.of(MapBenchmark.run(b.platform(), dev, params, pol)));
                 } catch (MapBenchmarkException e) {
@@ -162,15 +163,15 @@ public final class Executor {
                 } catch (RunCancelledException e) {
                     throw e;
                 } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                    rows.add(BenchmarkTable.Row.failed(pol, "internal error in the simulator: " + Workspace.message(e)));
+                    rows.add(BenchmarkTable.Row.failed(pol, "internal error in the simulator: " + ErrorText.of(e)));
                 }
             }
             String title = (b.platform().name() == null ? "" : b.platform().name() + " / ") + dev.name();
-            return new RunResults.BenchmarkRun(b, params, new BenchmarkTable(title, params, rows), null, System.nanoTime() - t0);
+            return new BenchmarkRun(b, params, new BenchmarkTable(title, params, rows), null, System.nanoTime() - t0);
         } catch (RunCancelledException e) {
             throw e;
         } catch (RuntimeException e) {
-            return new RunResults.BenchmarkRun(b, params, null, "internal error: " + Workspace.message(e), System.nanoTime() - t0);
+            return new BenchmarkRun(b, params, null, "internal error: " + ErrorText.of(e), System.nanoTime() - t0);
         }
     }
 

@@ -1,0 +1,203 @@
+package org.dmaworkbench.dsl.batch;
+
+import com.google.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.dmaworkbench.runtime.exec.ErrorText;
+import org.dmaworkbench.runtime.exec.ExitCode;
+import org.dmaworkbench.runtime.exec.FileRun;
+import org.dmaworkbench.runtime.exec.ProgramExecutor;
+import org.dmaworkbench.runtime.program.CompiledFile;
+import org.dmaworkbench.runtime.run.RunCancelledException;
+
+/**
+ * The one batch path of every front end ({@code ./dmas}, the Maven plugin, the Eclipse run): load
+ * (collect, parse, validate, lower), then run with a listener, then the exit code, the messages
+ * and the report files. The front ends are adapters: they build a {@link Request}, print what the
+ * {@link Listener} tells them in their own medium, and show the {@link Outcome}. The runtime-level
+ * part (running compiled programs, the exit-code rule) is the runtime's {@link ProgramExecutor} and
+ * {@link ExitCode}, which the runtime's own command shares.
+ */
+@Singleton
+public class BatchService {
+    /** Stack of a worker thread when files run in parallel (repeat blocks nest). */
+    private static final long WORKER_STACK_BYTES = 64L << 20;
+
+    /**
+     * What to load and run.
+     *
+     * @param inputs  the collected inputs ({@link Workspace#collect} for paths as typed, {@link Workspace#inputs} for chosen files)
+     * @param options how names are shown, the import path, load progress
+     * @param names   which scenarios and benchmarks run ({@link ProgramExecutor#nameFilter})
+     * @param filter  the filter as the user wrote it (for the "no match" message), or null
+     * @param threads how many files run at once: 1 on the caller's thread (cancellable), more on workers
+     * @param arguments what the run was asked to run, as the reports name it (the paths as typed, the source roots)
+     */
+    public record Request(Workspace.Inputs inputs, Workspace.Options options, Predicate<String> names, String filter, int threads,
+                          List<String> arguments) {
+        public Request {
+            arguments = arguments == null ? List.of() : List.copyOf(arguments);
+            options = options == null ? Workspace.Options.commandLine() : options;
+            names = names == null ? ProgramExecutor.nameFilter(filter) : names;
+            threads = Math.max(1, threads);
+        }
+
+        /** The command line's: paths as typed, names relative to the current directory, one thread. */
+        public static Request commandLine(List<String> paths, String filter) {
+            return new Request(Workspace.collect(paths), Workspace.Options.commandLine(), null, filter, 1, paths);
+        }
+
+        /** Exactly these files. */
+        public static Request files(List<Path> files, Workspace.Options options, Predicate<String> names, String filter, int threads,
+                                    List<String> arguments) {
+            return new Request(Workspace.inputs(files, options), options, names, filter, threads, arguments);
+        }
+    }
+
+    /** What a run tells its front end as it goes; every method may be called from the thread that runs the file. */
+    public interface Listener extends ProgramExecutor.Listener {
+        /** The inputs are loaded and validated: the diagnostics are known (before anything runs). */
+        default void loaded(Workspace.Loaded loaded) { }
+
+        /** A file has run (in input order). */
+        default void fileDone(FileRun run) { }
+    }
+
+    /**
+     * A check: what was loaded, the exit code ({@link ExitCode#INVALID} on an error or when there was
+     * no input) and the lines to show after the diagnostics ({@code dmas: ...}).
+     */
+    public record Checked(Workspace.Loaded loaded, int exitCode, List<String> messages) { }
+
+    /**
+     * A run: the results (exit code included), what to tell the user ({@code dmas: ...} lines: invalid
+     * input, nothing to run, no match, cancelled), whether it was cancelled.
+     */
+    public record Outcome(Workspace.Loaded loaded, RunResults results, List<String> messages, boolean cancelled) {
+        public int exitCode() { return results.exitCode(); }
+    }
+
+    /** The reports of an outcome: the files written, or why they could not be (then the exit code is {@link ExitCode#INVALID}). */
+    public record Written(List<Path> files, String problem) {
+        public boolean ok() { return problem == null; }
+    }
+
+    /** Loads and validates; lowers too when {@code lower}. */
+    public Workspace.Loaded load(Request req, boolean lower) {
+        return Workspace.load(req.inputs(), lower, req.options());
+    }
+
+    /** Validates only. */
+    public Checked check(Request req) {
+        Workspace.Loaded l = load(req, false);
+        List<String> messages = new ArrayList<>();
+        if (l.files() == 0) messages.add("dmas: no .dmas file found");
+        return new Checked(l, l.hasErrors() || l.files() == 0 ? ExitCode.INVALID : ExitCode.OK, messages);
+    }
+
+    /** Loads, validates, lowers and runs. */
+    public Outcome run(Request req, Listener listener) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        return run(req, load(req, true), listener, started, t0);
+    }
+
+    /** Runs what {@code loaded} (a load of {@code req}, lowered) holds. */
+    public Outcome run(Request req, Workspace.Loaded loaded, Listener listener) {
+        return run(req, loaded, listener, Instant.now(), System.nanoTime());
+    }
+
+    private Outcome run(Request req, Workspace.Loaded loaded, Listener listener, Instant started, long t0) {
+        listener.loaded(loaded);
+        List<String> messages = new ArrayList<>();
+        List<FileRun> runs = new ArrayList<>();
+        boolean cancelled = false;
+        int exit;
+        if (loaded.hasErrors()) {
+            messages.add("dmas: " + Text.plural(loaded.errors(), "error") + " in the input; nothing was run");
+            exit = ExitCode.INVALID;
+        } else {
+            try {
+                if (req.threads() > 1 && loaded.compiled().size() > 1) runParallel(req, loaded.compiled(), runs, listener);
+                else runHere(req, loaded.compiled(), runs, listener);
+            } catch (RunCancelledException e) {
+                cancelled = true;
+                Thread.interrupted();
+                messages.add("dmas: cancelled; the results so far are shown");
+            }
+            exit = ExitCode.of(runs);
+            if (exit == ExitCode.INVALID && !cancelled) {
+                boolean filtered = req.filter() != null && !req.filter().isEmpty();
+                messages.add(loaded.files() == 0 ? "dmas: no .dmas file found"
+                        : filtered ? "dmas: no scenario or benchmark matches '" + Text.oneLine(req.filter()) + "'"
+                        : "dmas: nothing to run: no scenario or benchmark in the given files");
+            }
+        }
+        RunResults results = new RunResults(req.arguments(), started, System.nanoTime() - t0, loaded.diagnostics(), List.copyOf(runs), exit);
+        return new Outcome(loaded, results, List.copyOf(messages), cancelled);
+    }
+
+    /** Writes the report files of {@code o}; on failure the reason, and the outcome's exit code becomes {@link ExitCode#INVALID}. */
+    public Written writeReports(Outcome o, Set<Reports.Format> formats, Reports.Target target) {
+        try {
+            return new Written(Reports.write(o.results(), formats, target), null);
+        } catch (IOException | RuntimeException e) {
+            return new Written(List.of(), "dmas: cannot write the reports to " + Text.display(target.dir()) + ": " + Workspace.message(e));
+        }
+    }
+
+    /** {@code o} with another exit code (a report that could not be written makes a run invalid). */
+    public static Outcome withExitCode(Outcome o, int exit) {
+        RunResults r = o.results();
+        return new Outcome(o.loaded(), new RunResults(r.arguments(), r.started(), r.wallNs(), r.diagnostics(), r.files(), exit),
+                o.messages(), o.cancelled());
+    }
+
+    private static void runHere(Request req, List<CompiledFile> files, List<FileRun> runs, Listener listener) {
+        ProgramExecutor executor = new ProgramExecutor(req.names());
+        ProgramExecutor.Listener keep = new ProgramExecutor.Listener() {
+            @Override public void started(FileRun growing) {
+                runs.add(growing); // a cancelled run keeps what ran
+                listener.started(growing);
+            }
+            @Override public void starting(String kind, String name) { listener.starting(kind, name); }
+            @Override public void finished() { listener.finished(); }
+        };
+        for (CompiledFile f : files) listener.fileDone(executor.run(f, keep));
+    }
+
+    /** Each file on a worker with its own executor; results in input order. */
+    private static void runParallel(Request req, List<CompiledFile> files, List<FileRun> runs, Listener listener) {
+        int n = Math.min(req.threads(), files.size());
+        ThreadLocal<ProgramExecutor> executors = ThreadLocal.withInitial(() -> new ProgramExecutor(req.names()));
+        AtomicInteger ids = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> new Thread(null, r, "dmas-run-" + ids.incrementAndGet(), WORKER_STACK_BYTES));
+        try {
+            List<Future<FileRun>> futures = new ArrayList<>();
+            for (CompiledFile f : files) futures.add(pool.submit(() -> executors.get().run(f, listener)));
+            for (Future<FileRun> fu : futures) {
+                FileRun fr = fu.get();
+                runs.add(fr);
+                listener.fileDone(fr);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunCancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RunCancelledException rc) throw rc;
+            throw new IllegalStateException(ErrorText.of(e.getCause()), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
