@@ -1,8 +1,16 @@
 package org.dmaworkbench.dsl;
 
+import org.dmaworkbench.dsl.scoping.DmasLinkingMessages;
 import org.dmaworkbench.dsl.scoping.DmasQualifiedNameProvider;
+import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.dmaworkbench.dsl.formatting.DmasFormatter;
+import org.dmaworkbench.dsl.syntax.DmasParser;
+import org.dmaworkbench.dsl.syntax.DmasResource;
+import org.dmaworkbench.dsl.syntax.DmasSyntaxErrorMessages;
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.parser.IParser;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.formatting2.IFormatter2;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
@@ -13,6 +21,28 @@ public class DmasRuntimeModule extends AbstractDmasRuntimeModule {
     @Override
     public Class<? extends IValueConverterService> bindIValueConverterService() {
         return DmasValueConverters.class;
+    }
+
+    /** Reads a bare CR as a line end (see {@link DmasParser}). */
+    @Override
+    public Class<? extends IParser> bindIParser() {
+        return DmasParser.class;
+    }
+
+    /** Parse errors say what was expected where, in the user's words. */
+    public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+        return DmasSyntaxErrorMessages.class;
+    }
+
+    /** An unresolved name says what it would have to be and the closest names in scope. */
+    public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
+        return DmasLinkingMessages.class;
+    }
+
+    /** Skips a UTF-8 byte-order mark; shows an unfinished statement's error where the user stopped. */
+    @Override
+    public Class<? extends XtextResource> bindXtextResource() {
+        return DmasResource.class;
     }
 
     @Override

@@ -44,6 +44,7 @@ import org.dmaworkbench.dsl.dmas.Statement;
 import org.dmaworkbench.dsl.dmas.StringLit;
 import org.dmaworkbench.dsl.dmas.SymbolLit;
 import org.dmaworkbench.dsl.dmas.Unbind;
+import org.dmaworkbench.dsl.dmas.DmasPackage.Literals;
 import org.dmaworkbench.runtime.program.BenchmarkSpec;
 import org.dmaworkbench.runtime.program.CompiledFile;
 import org.dmaworkbench.runtime.program.DeviceSpec;
@@ -90,10 +91,15 @@ public class DmasLowering {
         for (BenchPolicy p : b.getPolicies()) policies.add(p.getLiteral());
         if (policies.isEmpty()) policies = List.of("passthrough", "strict", "lazy", "kva-fast", "kva-strict");
         return new BenchmarkSpec(b.getTitle(), fileName, line(b), platform(b.getPlatform()), List.of(device(b.getDevice())),
-                b.getDevice().getName(), b.getThreads() == 0 ? 1 : b.getThreads(),
-                b.getIterations() == 0 ? 10_000 : b.getIterations(), b.getGranule() == 0 ? 1 : b.getGranule(),
-                b.getDirection().getLiteral(), b.getDmaBits() == 0 ? 32 : b.getDmaBits(),
+                b.getDevice().getName(), or(b, Literals.BENCHMARK__THREADS, b.getThreads(), 1),
+                or(b, Literals.BENCHMARK__ITERATIONS, b.getIterations(), 10_000), or(b, Literals.BENCHMARK__GRANULE, b.getGranule(), 1),
+                b.getDirection().getLiteral(), or(b, Literals.BENCHMARK__DMA_BITS, b.getDmaBits(), 32),
                 b.getDelay() == null ? 0 : nanos(b.getDelay()), b.getMode().getLiteral(), policies);
+    }
+
+    /** The value as written (0 included: validation reports it), else the tool's default. */
+    private static int or(EObject o, EStructuralFeature f, int value, int unwritten) {
+        return written(o, f) ? value : unwritten;
     }
 
     /** Devices the scenario names, in first-use order. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dmaworkbench.dsl.dmas.Arg;
 import org.dmaworkbench.dsl.dmas.Call;
+import org.dmaworkbench.dsl.dmas.NameRef;
 import org.dmaworkbench.dsl.dmas.DmasPackage.Literals;
 import org.dmaworkbench.runtime.run.CallSignature;
 import org.dmaworkbench.runtime.run.ValueType;
@@ -14,14 +15,21 @@ public class CallValidator extends DmasCheckBase {
 
     @Check
     public void checkCall(Call call) {
-        if (call.getFunction() == null) return;
+        if (call.getFunction() == null || !Statements.hasParenthesis(call)) return; // "kmallo" mid-typing, "4KB": a syntax error says it
         CallSignature sig = ArgTypes.signature(call);
         if (sig == null) {
+            KernelHistory.Change changed = KernelHistory.of(call.getFunction());
+            if (changed != null) {
+                boolean replaced = changed.replacement() != null && ArgTypes.CALLS.signature(changed.replacement()) != null;
+                error(changed.why() + (replaced ? ": write " + changed.replacement() : ""), call, Literals.CALL__FUNCTION,
+                        IssueCodes.RENAMED_CALL, replaced ? new String[] {changed.replacement()} : new String[0]);
+                return;
+            }
             List<String> known = new ArrayList<>();
             ArgTypes.CALLS.signatures().forEach(s -> known.add(s.name()));
-            String best = Suggest.closest(call.getFunction(), known);
-            error("unknown kernel call '" + call.getFunction() + "'" + Suggest.didYouMean(best), call, Literals.CALL__FUNCTION,
-                    IssueCodes.UNKNOWN_CALL, best == null ? new String[0] : new String[] {best});
+            List<String> best = Suggest.closest(call.getFunction(), known, 3);
+            error("unknown kernel call '" + call.getFunction() + "'" + (best.isEmpty() ? "" : ": did you mean " + String.join(", ", best) + "?"),
+                    call, Literals.CALL__FUNCTION, IssueCodes.UNKNOWN_CALL, best.toArray(String[]::new));
             return;
         }
         List<Arg> args = call.getArgs();
@@ -38,6 +46,7 @@ public class CallValidator extends DmasCheckBase {
             CallSignature.Param p = params.get(i);
             Arg a = args.get(i);
             if (ArgTypes.accepts(p, a) || i == 1 && DmaApiCalls.UNMAP.contains(sig.name())) continue; // UnmapValidator says why
+            if (a instanceof NameRef r && (r.getTarget() == null || r.getTarget().eIsProxy())) continue; // the linker reports it
             if (p.type() == ValueType.SYMBOL) {
                 error(sig.name() + ": " + p.name() + " is one of " + String.join(", ", p.symbols()) + ", not " + ArgTypes.describe(a),
                         call, Literals.CALL__ARGS, i, IssueCodes.ARG_TYPE_MISMATCH, p.symbols().toArray(String[]::new));

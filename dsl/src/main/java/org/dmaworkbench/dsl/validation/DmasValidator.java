@@ -15,6 +15,6 @@ import org.eclipse.xtext.validation.ComposedChecks;
         ExpectationKindValidator.class, ExpectationValueValidator.class,
         MappingErrorCheckValidator.class, UnmapValidator.class,
         TrustValidator.class,
-        SizeValidator.class, LimitsValidator.class})
+        SizeValidator.class, LimitsValidator.class, NumberRangeValidator.class, BenchmarkValidator.class, SyntaxHabitsValidator.class})
 public class DmasValidator extends AbstractDmasValidator {
 }

@@ -22,7 +22,7 @@ public class ExpectationValueValidator extends DmasCheckBase {
 
     @Check
     public void checkErrno(ExpectErrno e) {
-        if (e.getErrno() == null || Errno.parse(e.getErrno()) != null) return;
+        if (!e.isMinus() || e.getErrno() == null || Errno.parse(e.getErrno()) != null) return; // no minus: SyntaxHabitsValidator
         List<String> known = new ArrayList<>();
         for (Errno x : Errno.values()) known.add(x.name());
         String best = Suggest.closest(e.getErrno(), known);

@@ -11,6 +11,10 @@ public interface IssueCodes {
     // ---------------------------------------------------------------- calls and handles (CallValidator, HandleValidator, DmaOperandValidator)
     /** Error on the function name; data: [closest known call] when one is close, else none. */
     String UNKNOWN_CALL = PREFIX + "unknown-call";
+    /** Error on the function name of a call the kernel renamed or removed; data: [the current name] when one replaces it, else none. */
+    String RENAMED_CALL = PREFIX + "renamed-call";
+    /** Error on a name that resolves to nothing (linking); data: [the spelling to use] when one is plain (a symbol in upper case), else none. */
+    String UNRESOLVED_NAME = PREFIX + "unresolved-name";
     /** Error on the call name (too few) or the first surplus argument; data: [usage, e.g. "dma_map_single(dev, buffer, size, dir)"]. */
     String WRONG_ARG_COUNT = PREFIX + "wrong-arg-count";
     /** Error on the argument; data: [expected type, e.g. "buffer"] or, for symbols, the accepted spellings. */
@@ -39,6 +43,8 @@ public interface IssueCodes {
     String ADDRESS_WIDTH = PREFIX + "address-width";
     /** Error on the 'non-coherent' keyword of a device also declared 'coherent'; no data. */
     String COHERENCE_CONFLICT = PREFIX + "coherence-conflict";
+    /** Warning on the title of a scenario or benchmark whose title an earlier one in the file has (reports could not tell them apart); data: [title]. */
+    String DUPLICATE_TITLE = PREFIX + "duplicate-title";
     /** Error on the name of a platform, device or IOMMU declared twice among the files one file sees; data: [name]. */
     String DUPLICATE_NAME = PREFIX + "duplicate-name";
 
@@ -53,6 +59,8 @@ public interface IssueCodes {
     String EXPECT_IMPOSSIBLE = PREFIX + "expect-impossible";
     /** Error on the fault code; data: [the architecture's code, e.g. "0x85"]. */
     String WRONG_FAULT_CODE = PREFIX + "wrong-fault-code";
+    /** Error on an errno written without its minus ({@code expect EINVAL}); data: [the errno with it, "-EINVAL"]. */
+    String ERRNO_SIGN = PREFIX + "errno-sign";
     /** Error on the message string; data: [closest dma-debug message] or none. */
     String UNKNOWN_DMA_DEBUG_MESSAGE = PREFIX + "unknown-dma-debug-message";
     /** Error on the errno name; data: [closest errno] or none. */
@@ -85,8 +93,22 @@ public interface IssueCodes {
     String ZERO_LENGTH = PREFIX + "zero-length";
     /** Error above ScenarioRunner.MAX_REPEAT, warning for 0; data: [MAX_REPEAT]. */
     String REPEAT_COUNT = PREFIX + "repeat-count";
+    /** Error on a number that does not fit (on the token: too large, no digits) or whose unit overflows it; no data. */
+    String NUMBER_RANGE = PREFIX + "number-range";
+    /** Error on repeats nested so that their body runs more than ScenarioRunner.MAX_REPEAT times; data: [MAX_REPEAT]. */
+    String REPEAT_PRODUCT = PREFIX + "repeat-product";
+    /** Error on a benchmark's threads or iterations outside the runner's bounds (or 0); data: [nearest valid value]. */
+    String BENCHMARK_BOUNDS = PREFIX + "benchmark-bounds";
     /** Warning on a duration above one hour; no data. */
     String LONG_DURATION = PREFIX + "long-duration";
     /** Error on a cost override that names no CostModel component; data: [closest component] or none. */
     String UNKNOWN_COST = PREFIX + "unknown-cost";
+
+    // ---------------------------------------------------------------- syntax (DmasSyntaxErrorMessages, SyntaxHabitsValidator)
+    /** Error on the token the parser could not read; no data. Messages say what was expected there and after which token. */
+    String SYNTAX = PREFIX + "syntax";
+    /** Error on a size unit the language does not spell ({@code 4K}, {@code 4KB}); data: [the unit to write, e.g. "KiB"]. */
+    String SIZE_UNIT = PREFIX + "size-unit";
+    /** Warning on a C statement end ';' (read as a blank); no data (the fix removes it). */
+    String STRAY_SEMICOLON = PREFIX + "stray-semicolon";
 }

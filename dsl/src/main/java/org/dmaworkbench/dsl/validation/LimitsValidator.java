@@ -10,6 +10,7 @@ import org.dmaworkbench.dsl.dmas.Duration;
 import org.dmaworkbench.dsl.dmas.Repeat;
 import org.dmaworkbench.runtime.cost.CostModel;
 import org.dmaworkbench.runtime.run.ScenarioRunner;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.validation.Check;
 
 /** Bounds the runner enforces or that signal a slip: repeat counts, durations, cost names, benchmark DMA bits. */
@@ -30,9 +31,24 @@ public class LimitsValidator extends DmasCheckBase {
         }
     }
 
+    /** Nested repeats multiply: the innermost body may run at most MAX_REPEAT times in all. Reported on the innermost count that passes it. */
+    @Check
+    public void checkRepeatProduct(Repeat r) {
+        long product = 1;
+        for (EObject o = r; o instanceof Repeat; o = o.eContainer()) {
+            if (o instanceof Repeat outer) product = Math.min(Long.MAX_VALUE / 2, product * Math.max(outer.getCount(), 1));
+        }
+        long outerProduct = product / Math.max(r.getCount(), 1);
+        if (outerProduct > 1 && product > ScenarioRunner.MAX_REPEAT && outerProduct <= ScenarioRunner.MAX_REPEAT
+                && r.getCount() <= ScenarioRunner.MAX_REPEAT) {
+            error("nested repeats run this body " + product + " times, above the runner's bound of " + ScenarioRunner.MAX_REPEAT
+                    + " iterations in all", r, Literals.REPEAT__COUNT, IssueCodes.REPEAT_PRODUCT, String.valueOf(ScenarioRunner.MAX_REPEAT));
+        }
+    }
+
     @Check
     public void checkDuration(Duration d) {
-        if (Numbers.longerThanAnHour(d)) {
+        if (Numbers.longerThanAnHour(d) && !NumberRangeValidator.overflows(d)) {
             warning("more than an hour of simulated time: a unit slip? (ns, us, ms, sec)", d, null, IssueCodes.LONG_DURATION);
         }
     }

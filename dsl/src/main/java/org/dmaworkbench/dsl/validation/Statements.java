@@ -96,6 +96,14 @@ final class Statements {
         return a instanceof NameRef r && r.getTarget() instanceof HandleDecl h && !h.eIsProxy() ? h : null;
     }
 
+    /** True when the call's '(' was written (without it the parser read a bare name as a call and reports that). */
+    static boolean hasParenthesis(Call c) {
+        ICompositeNode n = NodeModelUtils.findActualNodeFor(c);
+        if (n == null) return false;
+        for (org.eclipse.xtext.nodemodel.ILeafNode l : n.getLeafNodes()) if (!l.isHidden() && "(".equals(l.getText())) return true;
+        return false;
+    }
+
     static int line(EObject o) {
         ICompositeNode n = NodeModelUtils.findActualNodeFor(o);
         return n == null ? 0 : n.getStartLine();

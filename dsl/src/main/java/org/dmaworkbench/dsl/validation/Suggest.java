@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.StreamSupport;
 
 /** "Did you mean ...?": the known names closest to a misspelt one (edit distance, case-insensitive). */
-final class Suggest {
+public final class Suggest {
     private Suggest() { }
 
     /** The closest name, or null when none is close enough to be a plausible typo. */
@@ -18,7 +18,7 @@ final class Suggest {
     }
 
     /** Up to {@code n} plausible names, best first. */
-    static List<String> closest(String wrong, Iterable<String> known, int n) {
+    public static List<String> closest(String wrong, Iterable<String> known, int n) {
         if (wrong == null) return List.of();
         String w = wrong.toLowerCase();
         int limit = Math.max(2, w.length() / 3);

@@ -3,7 +3,9 @@ package org.dmaworkbench.dsl.validation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dmaworkbench.dsl.dmas.Benchmark;
 import org.dmaworkbench.dsl.dmas.Device;
+import org.dmaworkbench.dsl.dmas.Scenario;
 import org.dmaworkbench.dsl.dmas.DmasPackage.Literals;
 import org.dmaworkbench.dsl.dmas.Iommu;
 import org.dmaworkbench.dsl.dmas.Model;
@@ -45,6 +47,22 @@ public class UniquenessValidator extends DmasCheckBase {
                 error("BDF " + Bdf.parse(d.getBdf()) + " is already device " + same.getName() + "'s" + where(same, model)
                         + ": one requester ID cannot be two devices of a platform", d, Literals.DEVICE__BDF,
                         IssueCodes.DUPLICATE_BDF, same.getName());
+            }
+        }
+    }
+
+    /** Reports, JUnit cases and --scenario name runs by title: two with one title in a file cannot be told apart. */
+    @Check
+    public void checkTitles(Model model) {
+        Map<String, EObject> seen = new HashMap<>();
+        for (EObject e : model.getElements()) {
+            String title = e instanceof Scenario s ? s.getTitle() : e instanceof Benchmark b ? b.getTitle() : null;
+            if (title == null) continue;
+            EObject first = seen.putIfAbsent(title, e);
+            if (first != null) {
+                warning((e instanceof Scenario ? "scenario" : "benchmark") + " \"" + title + "\" has the title of line " + Statements.line(first)
+                        + ": reports and test results could not tell them apart", e,
+                        e instanceof Scenario ? Literals.SCENARIO__TITLE : Literals.BENCHMARK__TITLE, IssueCodes.DUPLICATE_TITLE, title);
             }
         }
     }

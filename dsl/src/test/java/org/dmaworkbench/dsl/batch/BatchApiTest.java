@@ -79,7 +79,7 @@ class BatchApiTest {
         var o = new Workspace.Options(BAD.getParent(), List.of(), null);
         Workspace.Loaded l = Workspace.load(List.of(BAD.resolve("syntax-error.dmas")), false, o);
         assertTrue(l.hasErrors());
-        assertTrue(l.diagnostics().get(0).toString().startsWith("bad/syntax-error.dmas:6:5: error: missing ')'"), l.diagnostics()::toString);
+        assertTrue(l.diagnostics().get(0).toString().startsWith("bad/syntax-error.dmas:5:26: error: expected ')' after '4096', found 'dma'"), l.diagnostics()::toString);
     }
 
     @Test

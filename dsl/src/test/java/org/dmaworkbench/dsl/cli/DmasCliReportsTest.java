@@ -224,7 +224,7 @@ class DmasCliReportsTest {
         assertTrue(Files.exists(foreign), "a file this tool did not write is never deleted");
         Document d = parseXml(dir.resolve("TEST-src.test.resources.cli.bad.syntax-error.xml"));
         Element error = (Element) d.getElementsByTagName("error").item(0);
-        assertTrue(error.getAttribute("message").startsWith(BAD + "/syntax-error.dmas:6:5: error: "), error.getAttribute("message"));
+        assertTrue(error.getAttribute("message").startsWith(BAD + "/syntax-error.dmas:5:26: error: "), error.getAttribute("message"));
         JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("dmas-report.json"))).getAsJsonObject();
         assertEquals(2, json.get("exitCode").getAsInt());
         assertEquals(0, json.getAsJsonArray("files").size());

@@ -113,7 +113,7 @@ class DmasCliTest {
         String file = BAD + "/syntax-error.dmas";
         var r = dmas("run", file).assertNoStackTrace();
         assertEquals(2, r.exit(), r::toString);
-        assertTrue(Pattern.compile("(?m)^" + Pattern.quote(file) + ":6:5: error: .*'\\)'").matcher(r.err()).find(), r::toString);
+        assertTrue(Pattern.compile("(?m)^" + Pattern.quote(file) + ":5:26: error: expected '\\)' after '4096'").matcher(r.err()).find(), r::toString);
         assertTrue(r.err().contains("nothing was run"), r::toString);
         assertEquals("", r.out(), "nothing runs when the input is invalid");
     }
@@ -344,7 +344,7 @@ class DmasCliTest {
 
         var bad = dmas("check", BAD + "/syntax-error.dmas", BAD + "/unknown-device.dmas").assertNoStackTrace();
         assertEquals(2, bad.exit(), bad::toString);
-        assertTrue(bad.err().contains(BAD + "/syntax-error.dmas:6:5: error: "), bad::toString);
+        assertTrue(bad.err().contains(BAD + "/syntax-error.dmas:5:26: error: "), bad::toString);
         assertTrue(bad.out().contains("checked 2 files: 3 errors"), bad::toString);
 
         // a failing expectation is not a validation error

@@ -3,6 +3,7 @@ package org.dmaworkbench.dsl.validation;
 import static org.eclipse.xtext.diagnostics.Severity.ERROR;
 import static org.eclipse.xtext.diagnostics.Severity.WARNING;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.xtext.validation.Issue;
@@ -15,8 +16,9 @@ class CallValidationTest {
     @Test
     void unknownCallSuggestsTheClosestName() {
         Issue i = f.assertAt(IssueCodes.UNKNOWN_CALL, ERROR, "dma_map_singel", "dma_map_singel");
-        assertArrayEquals(new String[] {"dma_map_single"}, i.getData());
-        assertTrue(i.getMessage().contains("did you mean dma_map_single?"), i.getMessage());
+        assertEquals("dma_map_single", i.getData()[0], "the closest name first");
+        assertTrue(i.getData().length <= 3, () -> String.join(", ", i.getData()));
+        assertTrue(i.getMessage().contains("did you mean dma_map_single"), i.getMessage());
     }
 
     @Test

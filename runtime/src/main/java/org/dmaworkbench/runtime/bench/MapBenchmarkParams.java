@@ -28,6 +28,8 @@ public record MapBenchmarkParams(int threads, long iterations, int granule, DmaD
     public static final long MAX_TRANS_DELAY_NS = 10_000_000L;
     /** The tool's DMA mask bounds ("suppose the minimum DMA zone is 1MB in the world"). */
     public static final int MIN_DMA_BITS = 20, MAX_DMA_BITS = 64;
+    /** Map/unmap loops of one policy in all (threads x iterations): the simulator's bound, so that a run ends in minutes. */
+    public static final long MAX_TOTAL_ITERATIONS = 100_000_000L;
     /** Default loops per thread. */
     public static final long DEFAULT_ITERATIONS = 10_000;
 
@@ -48,6 +50,7 @@ public record MapBenchmarkParams(int threads, long iterations, int granule, DmaD
     public Optional<Invalid> validate() {
         if (threads < 1 || threads > MAX_THREADS) return invalid("invalid thread number");
         if (iterations < 1) return invalid("invalid iteration count");
+        if (iterations > MAX_TOTAL_ITERATIONS / threads) return invalid("threads x iterations above " + MAX_TOTAL_ITERATIONS);
         if (transDelayNs < 0 || transDelayNs > MAX_TRANS_DELAY_NS) return invalid("invalid transmission delay");
         if (granule < 1 || granule > MAX_GRANULE) return invalid("invalid granule size");
         if (direction == null || direction == DmaDirection.NONE) return invalid("invalid DMA direction");

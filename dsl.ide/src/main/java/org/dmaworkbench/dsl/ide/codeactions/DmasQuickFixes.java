@@ -12,7 +12,12 @@ public class DmasQuickFixes {
 
     public DmasQuickFixes() {
         for (QuickFix f : List.of(
-                ReplaceWithSuggestionFix.of(UNKNOWN_CALL, "Change to %s"),
+                new ReplaceWithSuggestionFix(UNKNOWN_CALL, "Change to %s", false, true, false),
+                ReplaceWithSuggestionFix.of(RENAMED_CALL, "Change to %s"),
+                new ReplaceWithSuggestionFix(UNRESOLVED_NAME, "Change to %s", false, true, false),
+                ReplaceWithSuggestionFix.of(ERRNO_SIGN, "Change to %s"),
+                new SizeUnitFix(),
+                new RemoveKeywordFix(STRAY_SEMICOLON),
                 new ReplaceWithSuggestionFix(UNKNOWN_COUNTER, "Change to %s", false, true, false),
                 ReplaceWithSuggestionFix.of(UNKNOWN_ERRNO, "Change to %s"),
                 new ReplaceWithSuggestionFix(UNKNOWN_DMA_DEBUG_MESSAGE, "Change to \"%s\"", true, false, false),
