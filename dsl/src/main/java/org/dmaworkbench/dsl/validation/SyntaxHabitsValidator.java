@@ -3,7 +3,7 @@ package org.dmaworkbench.dsl.validation;
 import org.dmaworkbench.dsl.dmas.DmasPackage.Literals;
 import org.dmaworkbench.dsl.dmas.ExpectErrno;
 import org.dmaworkbench.dsl.dmas.Model;
-import org.dmaworkbench.runtime.Errno;
+import org.dmaworkbench.runtime.sim.Errno;
 import org.eclipse.xtext.TerminalRule;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
