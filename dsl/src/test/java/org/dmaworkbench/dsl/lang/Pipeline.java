@@ -49,22 +49,40 @@ final class Pipeline {
         return run(text, false);
     }
 
+    /** The bytes of a file as they are on disk (a byte-order mark, say). */
+    static Pipeline check(byte[] bytes) {
+        return run(new String(bytes, StandardCharsets.UTF_8), bytes, false);
+    }
+
     static Pipeline run(String text) {
         return run(text, true);
     }
 
     private static Pipeline run(String text, boolean execute) {
+        return run(text, text.getBytes(StandardCharsets.UTF_8), execute);
+    }
+
+    private static Pipeline run(String text, byte[] bytes, boolean execute) {
+        return run(DIR.resolve("guess.dmas"), text, bytes, execute);
+    }
+
+    /** {@code text} as the contents of {@code file} (its imports resolve next to it), run when it has no errors. */
+    static Pipeline runAs(Path file, String text) {
+        return run(file, text, text.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    private static Pipeline run(Path file, String text, byte[] bytes, boolean execute) {
         XtextResourceSet rs = INJECTOR.getInstance(XtextResourceSet.class);
-        Resource r = rs.createResource(URI.createFileURI(DIR.resolve("guess.dmas").toString()));
+        Resource r = rs.createResource(URI.createFileURI(file.toString()));
         try {
-            r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
+            r.load(new ByteArrayInputStream(bytes), Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         EcoreUtil.resolveAll(rs);
         List<Issue> issues = INJECTOR.getInstance(IResourceValidator.class).validate(r, CheckMode.ALL, CancelIndicator.NullImpl);
         List<ScenarioResult> results = List.of();
-        if (execute && issues.stream().noneMatch(i -> i.getSeverity() == Severity.ERROR)) {
+        if (execute && !r.getContents().isEmpty() && issues.stream().noneMatch(i -> i.getSeverity() == Severity.ERROR)) {
             CompiledFile f = new DmasLowering().lower((Model) r.getContents().get(0), "guess.dmas");
             ScenarioRunner runner = new ScenarioRunner();
             results = f.scenarios().stream().map(runner::run).toList();

@@ -133,4 +133,42 @@ class CodeActionTest extends AbstractDmasLanguageServerTest {
         for (var f : IssueCodes.class.getFields()) codes.add((String) f.get(null));
         for (String code : new DmasQuickFixes().codes()) assertTrue(codes.contains(code), code);
     }
+
+    // ---------------------------------------------------------------- natural mistakes (first guesses)
+
+    /** Applies the one quick fix of the diagnostic with {@code code} and returns the text afterwards. */
+    private String fixed(String body, String code, String title) throws Exception {
+        Diagnostic d = published(HEADER + "scenario \"s\" on spr {\n    probe dsa0\n" + body + "}\n", code);
+        List<CodeAction> actions = actions(d);
+        Assertions.assertEquals(title, actions.get(0).getTitle(), () -> actions.toString());
+        return applied(actions.get(0));
+    }
+
+    @Test
+    void aRemovedKernelCallIsReplacedByTheCurrentOne() throws Exception {
+        assertTrue(fixed("    domain d = iommu_domain_alloc(dsa0)\n", IssueCodes.RENAMED_CALL, "Change to iommu_paging_domain_alloc")
+                .contains("    domain d = iommu_paging_domain_alloc(dsa0)\n"));
+    }
+
+    @Test
+    void anErrnoWithoutItsMinusGetsIt() throws Exception {
+        assertTrue(fixed("    iommu_attach_device_pasid(default_domain(dsa0), dsa0, 0) expect EINVAL\n", IssueCodes.ERRNO_SIGN, "Change to -EINVAL")
+                .contains("dsa0, 0) expect -EINVAL\n"));
+    }
+
+    @Test
+    void aLowerCaseSymbolIsWrittenInUpperCase() throws Exception {
+        assertTrue(fixed("    buffer b = kmalloc(64)\n    dma_addr a = dma_map_single(dsa0, b, 64, dma_to_device)\n    dma_mapping_error(dsa0, a) expect false\n",
+                IssueCodes.UNRESOLVED_NAME, "Change to DMA_TO_DEVICE").contains("dma_map_single(dsa0, b, 64, DMA_TO_DEVICE)\n"));
+    }
+
+    @Test
+    void aSemicolonIsRemoved() throws Exception {
+        assertTrue(fixed("    buffer b = kmalloc(64);\n", IssueCodes.STRAY_SEMICOLON, "Remove ';'").contains("    buffer b = kmalloc(64)\n"));
+    }
+
+    @Test
+    void aKernelSizeShorthandBecomesKiB() throws Exception {
+        assertTrue(fixed("    buffer b = kmalloc(4K)\n", IssueCodes.SIZE_UNIT, "Write KiB").contains("    buffer b = kmalloc(4 KiB)\n"));
+    }
 }
