@@ -100,6 +100,12 @@ public class DmasLaunchShortcut implements ILaunchShortcut2 {
         return f != null && "dmas".equals(f.getFileExtension()) ? f : null;
     }
 
+    /*
+     * Ctrl+F11 and the Run button ask these first. Never null: null lets the platform fall back to
+     * every configuration mapped to the file, so the caret in scenario 2 re-ran an earlier
+     * whole-file configuration. An empty array makes it call launch(...), which creates the
+     * configuration for (file, scenario).
+     */
     @Override
     public ILaunchConfiguration[] getLaunchConfigurations(ISelection selection) {
         return configs(resource(selection), "");
@@ -118,7 +124,7 @@ public class DmasLaunchShortcut implements ILaunchShortcut2 {
         } catch (CoreException e) {
             // no configurations readable: the shortcut creates one
         }
-        return out.isEmpty() ? null : out.toArray(ILaunchConfiguration[]::new);
+        return out.toArray(ILaunchConfiguration[]::new);
     }
 
     @Override
