@@ -110,6 +110,28 @@ class RunTest {
     }
 
     @Test
+    void failingStepMarkersAreSavedWithTheWorkspaceAndGoOnTheNextRun() throws Exception {
+        IFile f = file(project, "s.dmas", Fixtures.SCENARIOS);
+        ITextEditor editor = open(f);
+        editor.selectAndReveal(0, 0);
+        RunRecord run = runAndWait(editor);
+        assertEquals(1, markers(f, DmasMarkers.STEP_FAILURE).length);
+        // what a restart reads back: the markers the workspace saves on exit (transient ones are not written)
+        org.eclipse.core.resources.ResourcesPlugin.getWorkspace().save(true, null);
+        java.nio.file.Path saved = org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot().getLocation().toFile().toPath()
+                .resolve(".metadata/.plugins/org.eclipse.core.resources/.projects/runs/.markers");
+        assertTrue(java.nio.file.Files.exists(saved), saved + " written");
+        String bytes = new String(java.nio.file.Files.readAllBytes(saved), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(bytes.contains(DmasMarkers.STEP_FAILURE), "the failed-step marker is saved for the next session");
+
+        file(project, "s.dmas", Fixtures.SCENARIOS.replace("expect fault not-present", "expect ok"));
+        page().activate(editor);
+        execute(RUN);
+        shown(run);
+        assertEquals(0, markers(f, DmasMarkers.STEP_FAILURE).length, "the next run removes the marker");
+    }
+
+    @Test
     void ctrlF11RunsTheActiveEditorsFileAndTheContextMenuOffersTheRun() throws Exception {
         IFile f = file(project, "s.dmas", Fixtures.SCENARIOS);
         ITextEditor editor = open(f);
@@ -185,6 +207,37 @@ class RunTest {
         assertEquals(1, configs.length);
         assertEquals("=a mapped read expected to fault", configs[0].getAttribute(LaunchAttributes.FILTER, ""));
         assertEquals(f.getFullPath().toString(), configs[0].getAttribute(LaunchAttributes.FILE, ""));
+    }
+
+    @Test
+    void ctrlF11WithTheCaretInTheSecondScenarioDoesNotReuseTheWholeFileConfiguration() throws Exception {
+        IFile f = file(project, "s.dmas", Fixtures.SCENARIOS);
+        ITextEditor editor = open(f);
+        editor.selectAndReveal(0, 0);
+        RunRecord before = ResultsView.latest();
+        page().activate(editor);
+        execute("org.eclipse.debug.ui.commands.RunLast");
+        RunRecord whole = shown(before);
+        assertEquals(2, whole.results().scenarios(), () -> describe(whole));
+
+        editor.selectAndReveal(Fixtures.SCENARIOS.indexOf("expect fault not-present"), 0);
+        page().activate(editor);
+        execute("org.eclipse.debug.ui.commands.RunLast"); // Ctrl+F11 with the caret in scenario 2
+        RunRecord second = shown(whole);
+        assertEquals(1, second.results().scenarios(), () -> describe(second));
+        assertEquals("a mapped read expected to fault", second.results().files().get(0).scenarios().get(0).result().name());
+
+        editor.selectAndReveal(0, 0);
+        page().activate(editor);
+        execute("org.eclipse.debug.ui.commands.RunLast"); // back outside: the whole-file configuration again
+        RunRecord again = shown(second);
+        assertEquals(2, again.results().scenarios(), () -> describe(again));
+        List<String> filters = new java.util.ArrayList<>();
+        for (ILaunchConfiguration c : DebugPlugin.getDefault().getLaunchManager().getLaunchConfigurations()) {
+            filters.add(c.getAttribute(LaunchAttributes.FILTER, ""));
+        }
+        filters.sort(null);
+        assertEquals(List.of("", "=a mapped read expected to fault"), filters, "one configuration per (file, scenario)");
     }
 
     @Test
@@ -271,6 +324,36 @@ class RunTest {
         history.getAction().run(); // back to the run before
         assertEquals(first, view.shownRecord());
         assertEquals(2, view.viewer().getTree().getItem(0).getItemCount());
+    }
+
+    @Test
+    void runFailedOnAFolderListsOnlyTheFileThatRanWithItsOwnSummary() throws Exception {
+        file(project, "suite/a.dmas", Fixtures.SCENARIOS.replace("platforms/lab.dmas", "../platforms/lab.dmas"));
+        file(project, "suite/b.dmas", Fixtures.BENCHMARK.replace("platforms/lab.dmas", "../platforms/lab.dmas"));
+        RunRecord before = ResultsView.latest();
+        new org.dmaworkbench.dsl.ui.launch.DmasLaunchShortcut().launch(project.getFolder("suite"), "", "run");
+        RunRecord first = shown(before);
+        ResultsView view = (ResultsView) page().findView(ResultsView.ID);
+        Tree tree = view.viewer().getTree();
+        TreeItem bench = tree.getItem(1);
+        tree.setSelection(bench);
+        tree.notifyListeners(SWT.Selection, selectionEvent(bench));
+        assertTrue(view.detailText().contains("0 scenarios") && view.detailText().contains("1 benchmark"), view.detailText());
+
+        ActionContributionItem rerun = null;
+        for (IContributionItem i : view.getViewSite().getActionBars().getToolBarManager().getItems()) {
+            if (i instanceof ActionContributionItem a && a.getAction().getText().equals("Run Failed Scenarios")) rerun = a;
+        }
+        assertNotNull(rerun);
+        rerun.getAction().run();
+        RunRecord second = shown(first);
+        assertEquals(1, second.results().scenarios(), () -> describe(second));
+        waitUntil("the tree of the re-run: only the file whose scenario ran", 5000, () -> tree.getItemCount() == 1);
+        TreeItem a = tree.getItem(0);
+        assertEquals("suite/a.dmas", a.getText());
+        tree.setSelection(a);
+        tree.notifyListeners(SWT.Selection, selectionEvent(a));
+        assertTrue(view.detailText().contains("1 scenario (0 passed, 1 failed)"), view.detailText());
     }
 
     @Test

@@ -96,6 +96,7 @@ public class DmasRunJob extends Job {
         List<Path> files = dmasFiles(root);
         RunConsole console = RunConsole.get();
         console.clear();
+        console.show(); // the run's text comes forward as it is printed
         console.println("dmas run " + base.relativize(path) + (filter.isEmpty() ? "" : " --scenario " + filter)
                 + (only == null ? "" : "   (only: " + String.join(", ", only) + ")"));
 

@@ -17,7 +17,7 @@ import org.eclipse.core.runtime.CoreException;
 public final class DmasMarkers {
     /** A validation problem of a {@code .dmas} file (a problem marker and a text marker). */
     public static final String PROBLEM = DmasUiPlugin.ID + ".problem";
-    /** A step whose expectation was not met in the last run (a problem marker, not persisted). */
+    /** A step whose expectation was not met in the last run (a problem marker, persisted until the file runs again). */
     public static final String STEP_FAILURE = DmasUiPlugin.ID + ".stepFailure";
     /** The validator's issue code. */
     public static final String CODE = "dmasIssueCode";

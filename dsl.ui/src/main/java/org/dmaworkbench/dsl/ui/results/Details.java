@@ -1,8 +1,9 @@
 package org.dmaworkbench.dsl.ui.results;
 
 import java.util.Map;
-import org.dmaworkbench.dsl.batch.RunResults;
+import org.dmaworkbench.dsl.batch.Text;
 import org.dmaworkbench.dsl.batch.TextReport;
+import org.dmaworkbench.runtime.exec.FileRun;
 import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.findings.Finding;
 import org.dmaworkbench.runtime.run.StepResult;
@@ -72,8 +73,20 @@ final class Details {
         return sb.toString();
     }
 
+    /** The file's own summary (what ran in it), not the whole run's. */
     static String file(ResultNode.FileNode f) {
-        RunResults r = f.run().results();
-        return f.file().file() + "\n\n" + TextReport.summary(r) + (f.run().cancelled() ? "\n(cancelled)" : "");
+        FileRun run = f.file();
+        long passed = run.scenarios().stream().filter(ScenarioRun::passed).count();
+        long expectations = run.scenarios().stream().mapToLong(ScenarioRun::expectations).sum();
+        long met = run.scenarios().stream().mapToLong(ScenarioRun::met).sum();
+        long benchFailed = run.benchmarks().stream().filter(b -> !b.passed()).count();
+        StringBuilder sb = new StringBuilder(run.file()).append("\n\n");
+        sb.append(Text.plural(run.scenarios().size(), "scenario")).append(" (").append(passed).append(" passed, ")
+                .append(run.scenarios().size() - passed).append(" failed), ").append(met).append(" of ")
+                .append(Text.plural(expectations, "expectation")).append(" met; ").append(Text.plural(run.benchmarks().size(), "benchmark"));
+        if (benchFailed > 0) sb.append(" (").append(benchFailed).append(" did not run)");
+        sb.append('.');
+        if (f.run().cancelled()) sb.append("\n(cancelled)");
+        return sb.toString();
     }
 }

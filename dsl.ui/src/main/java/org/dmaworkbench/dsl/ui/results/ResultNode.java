@@ -25,7 +25,8 @@ public sealed interface ResultNode {
         public String label() { return file.file(); }
         public Verdict verdict() {
             boolean failed = file.scenarios().stream().anyMatch(s -> !s.passed()) || file.benchmarks().stream().anyMatch(b -> !b.passed());
-            return failed ? Verdict.FAILED : Verdict.PASSED;
+            if (failed) return Verdict.FAILED;
+            return file.scenarios().isEmpty() && file.benchmarks().isEmpty() ? Verdict.NEUTRAL : Verdict.PASSED;
         }
         public int line() { return 1; }
         public String fileName() { return file.file(); }

@@ -61,12 +61,17 @@ public class ResultsView extends ViewPart {
     private Label summary;
     private Text details;
     private TabFolder tabs;
-    private TabItem benchTab;
+    private TabItem benchTab; // only while a benchmark is selected
+    private SashForm sash;
+    private SashForm bench;
     private TableViewer benchTable;
     private BenchmarkChart chart;
     private RunRecord shown;
 
-    /** Shows {@code record} in the view (opening it if the preference says so); callable from any thread. */
+    /**
+     * Shows {@code record} in the view; when the preference says so, also opens the view or brings
+     * it to the front of its stack (without taking the focus from the editor). Callable from any thread.
+     */
     public static void publish(RunRecord record) {
         latest = record;
         synchronized (HISTORY) {
@@ -79,7 +84,7 @@ public class ResultsView extends ViewPart {
             if (window == null || window.getActivePage() == null) return;
             IWorkbenchPage page = window.getActivePage();
             ResultsView view = (ResultsView) page.findView(ID);
-            if (view == null && DmasPreferences.openResultsView()) {
+            if (DmasPreferences.openResultsView()) {
                 try {
                     view = (ResultsView) page.showView(ID, null, IWorkbenchPage.VIEW_VISIBLE);
                 } catch (PartInitException e) {
@@ -134,9 +139,9 @@ public class ResultsView extends ViewPart {
         details = new Text(tabs, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.WRAP);
         details.setFont(org.eclipse.jface.resource.JFaceResources.getTextFont());
         detailTab.setControl(details);
-        benchTab = new TabItem(tabs, SWT.NONE);
-        benchTab.setText("Benchmark");
-        SashForm bench = new SashForm(tabs, SWT.VERTICAL);
+        bench = new SashForm(tabs, SWT.VERTICAL);
+        bench.setVisible(false); // shown in its tab while a benchmark is selected
+        bench.addListener(SWT.Resize, e -> fitBenchmark());
         benchTable = new TableViewer(bench, SWT.BORDER | SWT.FULL_SELECTION);
         benchTable.getTable().setHeaderVisible(true);
         benchTable.setContentProvider(ArrayContentProvider.getInstance());
@@ -148,8 +153,9 @@ public class ResultsView extends ViewPart {
         column("sd", 60, r -> r.ok() ? f1(r.result().unmapStddevUs()) : "");
         column("loops", 80, r -> r.ok() ? String.valueOf(r.result().loops()) : "");
         chart = new BenchmarkChart(bench);
-        benchTab.setControl(bench);
         sash.setWeights(50, 50);
+        this.sash = sash;
+        sash.addListener(SWT.Resize, e -> fitBenchmark());
 
         IToolBarManager tb = getViewSite().getActionBars().getToolBarManager();
         tb.add(action("Run Again", "run.png", () -> rerun(null)));
@@ -189,7 +195,9 @@ public class ResultsView extends ViewPart {
     public void show(RunRecord record) {
         shown = record;
         RunResults r = record.results();
-        List<ResultNode> files = r.files().stream().<ResultNode>map(f -> new ResultNode.FileNode(record, f)).toList();
+        // only the files that ran something: a re-run of the failed scenarios lists their files, not every file it loaded
+        List<ResultNode> files = r.files().stream().filter(f -> !f.scenarios().isEmpty() || !f.benchmarks().isEmpty())
+                .<ResultNode>map(f -> new ResultNode.FileNode(record, f)).toList();
         tree.setInput(files);
         tree.expandToLevel(2);
         for (ResultNode f : files) for (ResultNode c : f.children()) if (c.verdict() != ResultNode.Verdict.PASSED) tree.expandToLevel(c, 1);
@@ -206,8 +214,7 @@ public class ResultsView extends ViewPart {
         summary.setText(head);
         summary.getParent().layout();
         details.setText(r.errors() > 0 ? diagnostics(r) : "");
-        benchTable.setInput(List.of());
-        chart.setRows(List.of());
+        showBenchmark(null);
     }
 
     private static String diagnostics(RunResults r) {
@@ -219,13 +226,76 @@ public class ResultsView extends ViewPart {
     private void select(org.eclipse.jface.viewers.ISelection sel) {
         if (!(sel instanceof IStructuredSelection s) || !(s.getFirstElement() instanceof ResultNode n)) return;
         details.setText(Details.of(n));
-        if (n instanceof ResultNode.BenchmarkNode b) {
-            benchTable.setInput(b.benchmark().rows());
-            chart.setRows(b.benchmark().rows());
-            tabs.setSelection(benchTab);
-        } else {
-            tabs.setSelection(0);
+        showBenchmark(n instanceof ResultNode.BenchmarkNode b ? b.benchmark() : null);
+    }
+
+    /**
+     * The tab that fits the selection: a benchmark opens its Benchmark tab (table and chart), with
+     * more of the view's width; anything else shows Details, and the Benchmark tab goes away.
+     */
+    private void showBenchmark(BenchmarkRun b) {
+        if (b == null) {
+            if (benchTab != null) {
+                tabs.setSelection(0);
+                benchTab.dispose();
+                benchTab = null;
+                bench.setVisible(false);
+            }
+            benchTable.setInput(List.of());
+            chart.setRows(List.of());
+            sash.setWeights(50, 50);
+            return;
         }
+        benchTable.setInput(b.rows());
+        for (var c : benchTable.getTable().getColumns()) c.pack();
+        chart.setRows(b.rows());
+        if (benchTab == null) {
+            benchTab = new TabItem(tabs, SWT.NONE);
+            benchTab.setText("Benchmark");
+            benchTab.setControl(bench);
+        }
+        tabs.setSelection(benchTab);
+        sash.setWeights(30, 70); // the table and the chart need the room more than the tree
+        fitBenchmark();
+    }
+
+    /**
+     * The table beside the chart when the pane has room for all its columns and a chart, else above
+     * it; the table gets what its rows and columns need, the chart the rest.
+     */
+    private void fitBenchmark() {
+        var size = bench.getSize();
+        var table = benchTable.getTable();
+        if (size.x == 0 || size.y == 0) return;
+        int columns = 0;
+        for (var c : table.getColumns()) columns += c.getWidth();
+        int tableWidth = columns + 2 * table.getBorderWidth() + 8;
+        int tableHeight = table.getHeaderHeight() + Math.max(3, table.getItemCount()) * table.getItemHeight() + 2 * table.getBorderWidth() + 8;
+        boolean beside = size.x >= tableWidth + CHART_MIN_WIDTH;
+        if (bench.getOrientation() != (beside ? SWT.HORIZONTAL : SWT.VERTICAL)) bench.setOrientation(beside ? SWT.HORIZONTAL : SWT.VERTICAL);
+        int room = beside ? size.x : size.y;
+        int forTable = Math.min(beside ? tableWidth : tableHeight, room * 2 / 3);
+        bench.setWeights(forTable, Math.max(1, room - forTable));
+    }
+
+    private static final int CHART_MIN_WIDTH = 320;
+
+    /** For tests: the titles of the tabs beside the tree, and the selected one. */
+    public List<String> tabTitles() {
+        return java.util.Arrays.stream(tabs.getItems()).map(TabItem::getText).toList();
+    }
+
+    public String selectedTab() {
+        return tabs.getSelection().length == 0 ? null : tabs.getSelection()[0].getText();
+    }
+
+    /** For tests: the benchmark table and chart. */
+    public org.eclipse.swt.widgets.Table benchmarkTable() {
+        return benchTable.getTable();
+    }
+
+    public BenchmarkChart benchmarkChart() {
+        return chart;
     }
 
     /** Opens the row's file at the row's line. */
