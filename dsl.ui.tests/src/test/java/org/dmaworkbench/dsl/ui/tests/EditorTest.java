@@ -73,6 +73,41 @@ class EditorTest {
     }
 
     @Test
+    void keywordsAreNotColouredInsideWordsAndABdfIsOneNumber() throws Exception {
+        String text = """
+                platform spr_strict {
+                    iommu vtd0 arch intel-vtd { pasid-bits 20  address-width 48 }
+                    default-domain strict
+                }
+                device dsa0 { bdf 0000:6a:01.0  iommu vtd0  pasid-bits 20  dma-mask 64  driver idxd }
+                scenario "counts" on spr_strict {
+                    probe dsa0
+                    check iotlb.invalidations >= 0
+                }
+                """;
+        ITextEditor editor = open(file(project, "words.dmas", text));
+        StyledText widget = viewer(editor).getTextWidget();
+        int kw = text.indexOf("default-domain strict") + "default-domain ".length();
+        waitUntil("the keyword 'strict' in bold", 5000, () -> bold(widget, kw));
+        assertFalse(bold(widget, text.indexOf("spr_strict") + 4), "'strict' inside spr_strict is part of a name");
+        assertFalse(bold(widget, text.indexOf("invalidations") + "invalidatio".length()), "'ns' inside invalidations");
+        assertTrue(bold(widget, text.indexOf("address-width")) && bold(widget, text.indexOf("address-width") + "address-".length() + 1),
+                "a keyword with a dash is coloured whole");
+        int bdf = text.indexOf("0000:6a:01.0");
+        StyleRange digit = widget.getStyleRangeAtOffset(bdf + 5);
+        StyleRange hexLetter = widget.getStyleRangeAtOffset(bdf + 6);
+        StyleRange last = widget.getStyleRangeAtOffset(bdf + 11);
+        assertTrue(digit != null && digit.foreground != null, "the BDF is coloured as a number");
+        assertTrue(hexLetter != null && digit.foreground.equals(hexLetter.foreground) && last != null && digit.foreground.equals(last.foreground),
+                "every character of 0000:6a:01.0 in the same colour");
+    }
+
+    private static boolean bold(StyledText t, int offset) {
+        StyleRange r = t.getStyleRangeAtOffset(offset);
+        return r != null && (r.fontStyle & org.eclipse.swt.SWT.BOLD) != 0;
+    }
+
+    @Test
     void ctrlSpaceProposesTheDevicesInScope() throws Exception {
         ITextEditor editor = open(file(project, "s.dmas", Fixtures.SCENARIOS));
         IDocument doc = document(editor);
@@ -352,6 +387,21 @@ class EditorTest {
             return null;
         });
         assertTrue(shown.contains("dma_addr_t") || shown.contains("direction") || shown.contains("map"), shown);
+        StyledText popup = null;
+        for (Shell s : shells()) {
+            if (s.isDisposed() || !s.isVisible() || s == page().getWorkbenchWindow().getShell()) continue;
+            for (StyledText t : find(s, StyledText.class)) if (t.getText().contains("dma_map_single")) popup = t;
+        }
+        assertNotNull(popup);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(popup);
+        double charWidth = gc.getFontMetrics().getAverageCharacterWidth();
+        gc.dispose();
+        int longest = java.util.Arrays.stream(shown.split("\n")).mapToInt(String::length).max().orElse(0);
+        assertTrue(popup.getWordWrap(), "the hover text wraps");
+        assertTrue(popup.getShell().getSize().x <= 90 * charWidth, "at most about 80 columns wide: " + popup.getShell().getSize() + " for a longest line of " + longest);
+        assertTrue(longest > 90, "the outcomes line of dma_map_single is longer than a hover line");
+        int visualLines = popup.getTextBounds(0, popup.getCharCount() - 1).height / popup.getLineHeight();
+        assertTrue(visualLines > popup.getLineCount(), "long lines are wrapped: " + visualLines + " lines shown for " + popup.getLineCount());
     }
 
     static void undo(ITextEditor editor) throws Exception {

@@ -1,17 +1,26 @@
 package org.dmaworkbench.dsl.ui.editor;
 
 import org.dmaworkbench.dsl.ide.editor.DmasIde;
+import org.eclipse.jface.text.IInformationControlCreator;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.ITextHoverExtension;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Region;
 import org.eclipse.xtext.util.CancelIndicator;
 
 /**
  * Hover documentation: kernel calls with their signatures, devices with their trust and IOMMU,
- * handles with their declaration, keywords and counters ({@code DmasHoverService}).
+ * handles with their declaration, keywords and counters ({@code DmasHoverService}), in a popup
+ * that wraps ({@link HoverControl}).
  */
-public class DmasHoverProvider implements ITextHover {
+public class DmasHoverProvider implements ITextHover, ITextHoverExtension {
+
+    /** A popup that wraps the text (the generic editor asks the hover that answered for its control). */
+    @Override
+    public IInformationControlCreator getHoverControlCreator() {
+        return HoverControl.creator();
+    }
 
     @Override
     public String getHoverInfo(ITextViewer viewer, IRegion region) {

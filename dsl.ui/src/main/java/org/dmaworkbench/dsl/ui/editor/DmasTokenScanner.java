@@ -9,7 +9,6 @@ import org.eclipse.jface.text.rules.IRule;
 import org.eclipse.jface.text.rules.IToken;
 import org.eclipse.jface.text.rules.IWordDetector;
 import org.eclipse.jface.text.rules.MultiLineRule;
-import org.eclipse.jface.text.rules.NumberRule;
 import org.eclipse.jface.text.rules.RuleBasedScanner;
 import org.eclipse.jface.text.rules.SingleLineRule;
 import org.eclipse.jface.text.rules.Token;
@@ -19,7 +18,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.IGrammarAccess;
 
-/** Lexical highlighting: the grammar's keywords, comments, strings and numbers. */
+/** Lexical highlighting: the grammar's keywords, comments, strings and numbers, each word and number read whole. */
 public class DmasTokenScanner extends RuleBasedScanner {
 
     public DmasTokenScanner() {
@@ -32,15 +31,17 @@ public class DmasTokenScanner extends RuleBasedScanner {
         rules.add(new MultiLineRule("/*", "*/", comment));
         rules.add(new SingleLineRule("\"", "\"", string, '\\'));
         rules.add(new WhitespaceRule(Character::isWhitespace));
+        // Every word is read whole: a word that is no keyword gets the plain colour (not UNDEFINED,
+        // which would let the scanner retry one character later and colour `strict` in `spr_strict`).
         WordRule words = new WordRule(new IWordDetector() {
             @Override public boolean isWordStart(char c) { return Character.isLetter(c) || c == '_'; }
             @Override public boolean isWordPart(char c) { return Character.isLetterOrDigit(c) || c == '_' || c == '-'; }
-        }, Token.UNDEFINED);
+        }, new Token(null));
         for (String k : GrammarUtil.getAllKeywords(DmasIde.injector().getInstance(IGrammarAccess.class).getGrammar())) {
             if (!k.isEmpty() && Character.isLetter(k.charAt(0))) words.addWord(k, keyword);
         }
+        rules.add(new NumberLiteralRule(number)); // before the words: 0000:6a:01.0, 0x1f are numbers whole
         rules.add(words);
-        rules.add(new NumberRule(number));
         setRules(rules.toArray(IRule[]::new));
     }
 }
