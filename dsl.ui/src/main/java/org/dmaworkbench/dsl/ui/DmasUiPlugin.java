@@ -6,7 +6,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.osgi.framework.BundleContext;
 
-/** The plug-in's activator: its id, its log, its preference store. */
+/** The plug-in's activator: its id, its log (Xtext's log4j messages included), its preference store. */
 public class DmasUiPlugin extends AbstractUIPlugin {
     public static final String ID = "org.dmaworkbench.dsl.ui";
     private static DmasUiPlugin instance;
@@ -15,6 +15,7 @@ public class DmasUiPlugin extends AbstractUIPlugin {
     public void start(BundleContext context) throws Exception {
         super.start(context);
         instance = this;
+        Log4jToErrorLog.install(); // before the first Xtext class logs
     }
 
     @Override
