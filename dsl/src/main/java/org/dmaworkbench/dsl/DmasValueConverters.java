@@ -45,6 +45,32 @@ public class DmasValueConverters extends DefaultTerminalConverters {
         };
     }
 
+    /** A string the line ends before it is closed (the grammar's STRING stops at the line's end) is an error on it. */
+    @ValueConverter(rule = "STRING")
+    @Override
+    public IValueConverter<String> STRING() {
+        IValueConverter<String> quoted = super.STRING();
+        return new AbstractValueConverter<>() {
+            @Override
+            public String toValue(String string, INode node) {
+                if (!closed(string)) {
+                    throw new ValueConverterException("the string is not closed: end it with " + string.charAt(0) + " on this line", node, null);
+                }
+                return quoted.toValue(string, node);
+            }
+
+            @Override
+            public String toString(String value) { return quoted.toString(value); }
+        };
+    }
+
+    static boolean closed(String s) {
+        if (s == null || s.length() < 2 || s.charAt(s.length() - 1) != s.charAt(0)) return false;
+        int backslashes = 0;
+        for (int i = s.length() - 2; i > 0 && s.charAt(i) == '\\'; i--) backslashes++;
+        return backslashes % 2 == 0;
+    }
+
     /** Parses "4096", "0xffff_f000"; rejects values beyond 2^63 - 1 with a readable message. */
     public static class LongConverter extends AbstractValueConverter<Long> {
         @Override

@@ -58,6 +58,7 @@ class ErrorRecoveryTest {
         XtextResource r = parse(SCENARIO.replace("HALF", "    dma_unmap_single(nic0, a, 64, DMA_TO_DEVICE) expect dma-debug \"device driver"));
         assertFalse(r.getErrors().isEmpty());
         assertEquals(Set.of(5), errorLines(r), () -> r.getErrors().toString());
+        assertTrue(r.getErrors().get(0).getMessage().contains("not closed"), r.getErrors().get(0).getMessage());
         assertEquals(List.of("buf", "later", "a"), handles(r), "the handles after the broken line are still declared");
     }
 
