@@ -38,6 +38,11 @@ bind() { # $1 = host path, $2 = path inside the chroot, $3 = extra mount options
 
 rm -rf "$work"; cp -a "$pristine" "$work"
 cp /etc/resolv.conf "$work/etc/resolv.conf"
+# The network, not the machine: a host behind a TLS-inspecting egress proxy trusts its CA; so must the chroot.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$work/usr/local/share/ca-certificates/"
+  chroot "$work" update-ca-certificates >/dev/null 2>&1
+fi
 mount -t proc proc "$work/proc"; mounts+=("$work/proc")
 bind /sys "$work/sys" ro
 bind /dev "$work/dev"
