@@ -48,6 +48,9 @@ bind /sys "$work/sys" ro
 bind /dev "$work/dev"
 bind /dev/pts "$work/dev/pts"
 bind "$jdk" "$work/usr/lib/jvm/host-jdk" ro
+# The lent JDK's trust store may be a link out of the JDK (Debian's /etc/ssl/certs/java/cacerts): lend its target too.
+cacerts=$(readlink -f "$jdk/lib/security/cacerts")
+case $cacerts in "$jdk"/*) ;; *) mkdir -p "$work$(dirname "$cacerts")"; cp "$cacerts" "$work$cacerts" ;; esac
 [ -z "${DMAS_BARE_M2:-}" ] || bind "$DMAS_BARE_M2" "$work/root/.m2"
 
 mkdir -p "$work/work"
