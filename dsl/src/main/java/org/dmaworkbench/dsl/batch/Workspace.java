@@ -462,10 +462,8 @@ public final class Workspace {
     private static CompiledFile readCompiled(Path p, Options o, List<Diagnostic> diags) {
         String name = o.display(p);
         try {
-            CompiledFile f = ProgramJson.readCompiledFile(Files.readString(p)); // checks the structure the runner needs
-            return new CompiledFile(name, // the file that was run; its scenarios keep their source file names
-                    f.scenarios() == null ? List.of() : f.scenarios().stream().filter(java.util.Objects::nonNull).toList(),
-                    f.benchmarks() == null ? List.of() : f.benchmarks().stream().filter(java.util.Objects::nonNull).toList());
+            // checks shape and ranges (errors name the JSON path); the steps are labelled with the file run
+            return ProgramJson.readCompiledFile(Files.readString(p), name);
         } catch (IOException | RuntimeException e) {
             String m = message(e);
             var at = java.util.regex.Pattern.compile("at line (\\d+) column (\\d+)").matcher(m);

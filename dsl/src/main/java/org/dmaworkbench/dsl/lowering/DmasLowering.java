@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.dmaworkbench.dsl.dmas.Advance;
 import org.dmaworkbench.dsl.dmas.Arg;
-import org.dmaworkbench.dsl.dmas.Benchmark;
 import org.dmaworkbench.dsl.dmas.BenchPolicy;
+import org.dmaworkbench.dsl.dmas.Benchmark;
 import org.dmaworkbench.dsl.dmas.Call;
 import org.dmaworkbench.dsl.dmas.CallStatement;
 import org.dmaworkbench.dsl.dmas.Check;
@@ -54,8 +54,8 @@ import org.dmaworkbench.runtime.program.PlatformSpec;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.program.Step;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
 /**
@@ -240,20 +240,27 @@ public class DmasLowering {
 
     static long scale(long v, SizeUnit u) {
         if (u == null) return v;
-        return switch (u) {
-            case KIB -> v << 10;
-            case MIB -> v << 20;
-            case GIB -> v << 30;
+        return switch (u) { // saturating: a size past 2^63 stays huge, for the runtime's range checks
+            case KIB -> saturatingMultiply(v, 1L << 10);
+            case MIB -> saturatingMultiply(v, 1L << 20);
+            case GIB -> saturatingMultiply(v, 1L << 30);
         };
     }
 
     public static long nanos(Duration d) {
         return switch (d.getUnit()) {
             case NS -> d.getValue();
-            case US -> d.getValue() * 1_000L;
-            case MS -> d.getValue() * 1_000_000L;
-            case SEC -> d.getValue() * 1_000_000_000L;
+            case US -> saturatingMultiply(d.getValue(), 1_000L);
+            case MS -> saturatingMultiply(d.getValue(), 1_000_000L);
+            case SEC -> saturatingMultiply(d.getValue(), 1_000_000_000L);
         };
+    }
+
+    /** v * unit, or Long.MAX_VALUE / MIN_VALUE when that overflows (never a wrapped, wrong-signed value). */
+    static long saturatingMultiply(long v, long unit) {
+        long hi = Math.multiplyHigh(v, unit), lo = v * unit;
+        if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) return lo;
+        return v < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
 
     /** 1-based source line of an element. */

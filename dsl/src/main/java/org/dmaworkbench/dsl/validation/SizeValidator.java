@@ -9,6 +9,7 @@ import org.dmaworkbench.dsl.dmas.DeviceDma;
 import org.dmaworkbench.dsl.dmas.DmasPackage.Literals;
 import org.dmaworkbench.dsl.dmas.NumberLit;
 import org.dmaworkbench.dsl.dmas.Size;
+import org.dmaworkbench.runtime.mem.KernelAddressSpace;
 import org.dmaworkbench.runtime.run.CallSignature;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
@@ -16,10 +17,9 @@ import org.eclipse.xtext.validation.Check;
 
 /** Sizes the allocators and the DMA API can take: not 0, within kmalloc's and the buddy allocator's limits. */
 public class SizeValidator extends DmasCheckBase {
-    /** KMALLOC_MAX_SIZE = 1 << (MAX_PAGE_ORDER + PAGE_SHIFT) under SLUB with 4 KiB pages (x86). */
-    static final long KMALLOC_MAX_SIZE = 1L << 22;
-    /** MAX_PAGE_ORDER (include/linux/mmzone.h, CONFIG_ARCH_FORCE_MAX_ORDER unset). */
-    static final int MAX_PAGE_ORDER = 10;
+    /** The runtime's rule: kmalloc above it returns NULL there, so the warning and the run agree. */
+    static final long KMALLOC_MAX_SIZE = KernelAddressSpace.KMALLOC_MAX_SIZE;
+    static final int MAX_PAGE_ORDER = KernelAddressSpace.MAX_PAGE_ORDER;
     private static final Set<String> SIZES = Set.of("size", "text_size");
     private static final Set<String> KMALLOC = Set.of("kmalloc", "kzalloc");
 

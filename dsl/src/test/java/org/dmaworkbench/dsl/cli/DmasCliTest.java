@@ -291,7 +291,7 @@ class DmasCliTest {
         Files.writeString(json, ProgramJson.write(cf));
         var r = dmas("run", tmp.resolve("compiled").toString()).assertNoStackTrace();
         assertEquals(0, r.exit(), r::toString);
-        assertTrue(r.out().contains("PASS  " + SCENARIOS + ":4"), r::toString);
+        assertTrue(r.out().contains("PASS  " + json + ":4"), r::toString);
 
         Path broken = tmp.resolve("broken.json");
         Files.writeString(broken, "{\"version\": 1, \"kind\": \"compiled-file\", \"content\": [");
@@ -314,8 +314,9 @@ class DmasCliTest {
         Path reports = tmp.resolve("reports");
         var r = dmas("run", "--format", "text,junit", "--out", reports.toString(), a.toString(), b.toString()).assertNoStackTrace();
         assertEquals(1, r.exit(), r::toString);
-        assertTrue(r.out().contains("ERROR  " + SCENARIOS + ":9  the scenario stopped: unknown call 'no_such_call'"), r::toString);
-        assertTrue(r.out().contains("FAIL  " + GOOD + "/bench.dmas:5  map/unmap latency by policy"), r::toString);
+        // the steps are labelled with the .json that ran, not a file the JSON names
+        assertTrue(r.out().contains("ERROR  " + a + ":9  the scenario stopped: unknown call 'no_such_call'"), r::toString);
+        assertTrue(r.out().contains("FAIL  " + b + ":5  map/unmap latency by policy"), r::toString);
         assertTrue(r.out().contains("the benchmark did not run: -EINVAL: invalid thread number"), r::toString);
         assertTrue(r.out().contains("1 did not run"), r::toString);
         Path suite;
@@ -323,14 +324,14 @@ class DmasCliTest {
             suite = files.filter(x -> x.getFileName().toString().endsWith(".stopped.xml")).findFirst().orElseThrow();
         }
         String junit = Files.readString(suite);
-        assertTrue(junit.contains("<error message=\"" + SCENARIOS + ":9: unknown call 'no_such_call'\""), junit);
+        assertTrue(junit.contains("<error message=\"" + a + ":9: unknown call 'no_such_call'\""), junit);
 
         Path hollow = tmp.resolve("hollow.json");
         Files.writeString(hollow, "{\"version\": 1, \"kind\": \"compiled-file\", \"content\": {\"file\": \"x.dmas\", "
                 + "\"scenarios\": [{\"name\": \"n\", \"file\": \"x.dmas\", \"line\": 1}]}}");
         var h = dmas("run", hollow.toString()).assertNoStackTrace();
         assertEquals(2, h.exit(), h::toString);
-        assertTrue(h.err().contains(hollow + ": error: malformed compiled program: scenario \"n\" has no platform"), h::toString);
+        assertTrue(h.err().contains(hollow + ": error: malformed compiled program: $.content.scenarios[0].platform: missing"), h::toString);
     }
 
     // ------------------------------------------------------------------ check, lsp, usage

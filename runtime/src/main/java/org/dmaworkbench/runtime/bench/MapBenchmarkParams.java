@@ -10,7 +10,8 @@ import org.dmaworkbench.runtime.sim.Errno;
  * simulated thread for {@code iterations} map/unmap loops instead. {@code node} is not modelled.
  *
  * @param threads      kthreads, 1..{@value #MAX_THREADS} (tool flag {@code -t}); simulated as that many CPUs
- * @param iterations   map/unmap loops per thread (replaces {@code -s seconds})
+ * @param iterations   map/unmap loops per thread (replaces {@code -s seconds}); threads × iterations at most
+ *                     {@value #MAX_TOTAL_ITERATIONS}
  * @param granule      buffer size in pages, 1..{@value #MAX_GRANULE} ({@code -g}); in SG mode the number of
  *                     PAGE_SIZE scatterlist entries
  * @param direction    {@code -d}: BIDIRECTIONAL, TO_DEVICE or FROM_DEVICE

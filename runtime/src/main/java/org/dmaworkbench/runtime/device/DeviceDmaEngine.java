@@ -1,6 +1,7 @@
 package org.dmaworkbench.runtime.device;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.dmaworkbench.runtime.dma.DmaApi;
@@ -51,6 +52,13 @@ public final class DeviceDmaEngine {
         if (type == AccessType.READ) ctx.counters.deviceReads++; else ctx.counters.deviceWrites++;
         List<Finding> findings = new ArrayList<>();
         String who = pasid == null ? dev.bdfName() : dev.bdfName() + " PASID " + pasid;
+        if (len <= 0 || Long.compareUnsigned(addr + len - 1, addr) < 0) {
+            // a request past the top of the 64-bit address space: no address decoder takes it
+            String why = String.format("%s: %s of %s bytes at 0x%x wraps past the top of the address space", who, type.dslName(),
+                    Long.toUnsignedString(len), addr);
+            if (dev.iommu() == null) return DmaOutcome.fault(FaultClass.ADDRESS_SIZE, null, 0, why, findings);
+            return fault(dev.iommu().arch(), FaultClass.ADDRESS_SIZE, type, 0, findings, why);
+        }
         if (dev.iommu() == null) {
             return complete(dev, null, who, addr, len, type, findings);
         }
@@ -86,18 +94,23 @@ public final class DeviceDmaEngine {
             return complete(dev, domain, who, addr, len, type, findings);
         }
         // translate page by page
-        int npages = (int) ((((addr + len - 1) >>> 12) - (addr >>> 12)) + 1);
-        long[] pieces = new long[3 * npages];
-        IotlbEntry[] used = new IotlbEntry[npages];
+        long npages = (((addr + len - 1) >>> 12) - (addr >>> 12)) + 1;
+        int room = (int) Math.min(npages, 64); // grows as pages translate: a faulting huge request costs nothing
+        long[] pieces = new long[3 * room];
+        IotlbEntry[] used = new IotlbEntry[room];
         int np = 0;
         long a = addr;
-        long end = addr + len;
-        while (a < end) {
+        long remaining = len;
+        while (remaining > 0) {
+            if (np == used.length) {
+                used = Arrays.copyOf(used, np * 2);
+                pieces = Arrays.copyOf(pieces, 6 * np);
+            }
             DmaOutcome fault = translate(dev, domain, tag, a, type, findings, who, used, np);
             if (fault != null) return fault;
             IotlbEntry e = used[np];
-            long pageEnd = e.pageBase() + e.pageSize();
-            long chunk = Math.min(end, pageEnd) - a;
+            long chunk = Math.min(remaining, e.pageBase() + e.pageSize() - a);
+            remaining -= chunk;
             pieces[3 * np] = a;
             pieces[3 * np + 1] = e.translate(a);
             pieces[3 * np + 2] = chunk;
@@ -206,8 +219,10 @@ public final class DeviceDmaEngine {
     private DmaOutcome complete(Device dev, IommuDomain domain, String who, long addr, long len, AccessType type,
                                 List<Finding> findings) {
         List<DmaOutcome.Touched> touched = new ArrayList<>();
-        for (long a = addr; a < addr + len; ) {
-            long chunk = Math.min(addr + len, (a & ~PhysicalMemory.PAGE_MASK_LOW) + PhysicalMemory.PAGE_SIZE) - a;
+        long a = addr;
+        for (long remaining = len; remaining > 0; ) {
+            long chunk = Math.min(remaining, PhysicalMemory.PAGE_SIZE - (a & PhysicalMemory.PAGE_MASK_LOW));
+            remaining -= chunk;
             if (!mem.isValidPfn(a >>> PhysicalMemory.PAGE_SHIFT)) {
                 return DmaOutcome.fault(FaultClass.ADDRESS_SIZE, null, a, who + String.format(": 0x%x is beyond physical memory", a),
                         findings);

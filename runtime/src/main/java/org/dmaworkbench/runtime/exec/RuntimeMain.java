@@ -53,7 +53,7 @@ public final class RuntimeMain {
         List<CompiledFile> compiled = new ArrayList<>();
         for (Path path : files) {
             try {
-                compiled.add(ProgramJson.readCompiledFile(Files.readString(path)));
+                compiled.add(ProgramJson.readCompiledFile(Files.readString(path), path.toString())); // steps name the file run
             } catch (IOException | RuntimeException e) {
                 err.println(ErrorText.oneLine(path.toString()) + ": " + ErrorText.of(e));
                 return ExitCode.INVALID;

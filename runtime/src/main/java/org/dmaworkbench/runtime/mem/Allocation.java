@@ -44,6 +44,9 @@ public final class Allocation {
     /** Physical address of byte {@code offset} of this allocation ({@code virt_to_phys} / {@code vmalloc_to_page}). */
     public long phys(long offset) {
         long abs = physOffset + offset;
+        if (offset < 0 || abs < 0 || (abs >>> PhysicalMemory.PAGE_SHIFT) >= pfns.length) {
+            throw new IndexOutOfBoundsException("offset " + offset + " is outside " + describe());
+        }
         return (pfns[(int) (abs >>> PhysicalMemory.PAGE_SHIFT)] << PhysicalMemory.PAGE_SHIFT) | (abs & PhysicalMemory.PAGE_MASK_LOW);
     }
 
@@ -56,6 +59,9 @@ public final class Allocation {
     public long firstPfn() { return pfns[0]; }
     public int pageCount() { return pfns.length; }
     public long pfn(int i) { return pfns[i]; }
+
+    /** Bytes from the start of the allocation to the end of its last page: what a CPU access can reach. */
+    public long span() { return ((long) pfns.length << PhysicalMemory.PAGE_SHIFT) - physOffset; }
 
     /** True when the allocation contains physical address {@code pa}. */
     public boolean containsPhys(long pa) {

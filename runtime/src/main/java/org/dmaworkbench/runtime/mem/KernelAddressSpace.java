@@ -22,6 +22,15 @@ public final class KernelAddressSpace {
     public static final long KERNEL_TEXT_SIZE = 16L << 20;
     public static final long KERNEL_RODATA_SIZE = 8L << 20;
 
+    /** {@code MAX_PAGE_ORDER} (include/linux/mmzone.h, CONFIG_ARCH_FORCE_MAX_ORDER unset): the buddy allocator's largest order. */
+    public static final int MAX_PAGE_ORDER = 10;
+    /**
+     * {@code KMALLOC_MAX_SIZE} = 1 &lt;&lt; (MAX_PAGE_ORDER + PAGE_SHIFT) under SLUB with 4 KiB pages: larger
+     * kmalloc() calls return NULL (kmalloc_large → alloc_pages of too high an order). The language's
+     * validator warns with the same constant.
+     */
+    public static final long KMALLOC_MAX_SIZE = 1L << (MAX_PAGE_ORDER + PhysicalMemory.PAGE_SHIFT);
+
     private static final int[] KMALLOC_SIZES = {8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096};
 
     private final PhysicalMemory mem;
@@ -66,9 +75,12 @@ public final class KernelAddressSpace {
     public Allocation kernelText() { return text; }
     public Allocation rodata() { return rodata; }
 
-    /** {@code kmalloc(size, GFP_KERNEL)}: a slab object, or whole pages above 4 KiB; null on failure. */
+    /** Whether kmalloc(size) can succeed at all: 1 ≤ size ≤ {@link #KMALLOC_MAX_SIZE}. */
+    public static boolean kmallocSizeOk(long size) { return size > 0 && size <= KMALLOC_MAX_SIZE; }
+
+    /** {@code kmalloc(size, GFP_KERNEL)}: a slab object, or whole pages above 4 KiB; null on failure (also above KMALLOC_MAX_SIZE). */
     public Allocation kmalloc(String name, long size, int step) {
-        if (size <= 0) return null;
+        if (!kmallocSizeOk(size)) return null;
         int cls = 0;
         for (int s : KMALLOC_SIZES) if (s >= size) { cls = s; break; }
         if (cls == 0 || cls == 4096) return pages(AllocationKind.KMALLOC, name, size, MemoryArea.DIRECT_MAP, step);
@@ -88,12 +100,14 @@ public final class KernelAddressSpace {
     }
 
     /** {@code alloc_pages(GFP_KERNEL, order)} seen through {@code page_address()}. */
-    public Allocation allocPages(String name, int order, int step) {
+    public Allocation allocPages(String name, long order, int step) {
+        if (order < 0 || order > MAX_PAGE_ORDER) return null; // __alloc_pages: WARN_ON_ONCE, NULL
         return pages(AllocationKind.PAGES, name, PhysicalMemory.PAGE_SIZE << order, MemoryArea.DIRECT_MAP, step);
     }
 
     private Allocation pages(AllocationKind kind, String name, long size, MemoryArea area, int step) {
-        int n = (int) ((size + PhysicalMemory.PAGE_SIZE - 1) >>> PhysicalMemory.PAGE_SHIFT);
+        int n = pagesFor(size);
+        if (n < 0) return null;
         long pfn = mem.allocFrames(n);
         if (pfn < 0) return null;
         Allocation a = mem.register(kind, name, PAGE_OFFSET + (pfn << PhysicalMemory.PAGE_SHIFT), size, range(pfn, n), 0,
@@ -118,8 +132,20 @@ public final class KernelAddressSpace {
         return vmap(AllocationKind.STACK, name, size, MemoryArea.VMAPPED_STACK, true, false, step);
     }
 
+    /**
+     * The pages {@code size} bytes take, or -1 when no allocation of that size can succeed on this
+     * machine (not positive, or more pages than are free): checked before anything is allocated, so a
+     * huge request costs nothing.
+     */
+    int pagesFor(long size) {
+        if (size <= 0) return -1;
+        long n = (size - 1 >>> PhysicalMemory.PAGE_SHIFT) + 1;
+        return n > mem.freePages() ? -1 : (int) n;
+    }
+
     private Allocation vmap(AllocationKind kind, String name, long size, MemoryArea area, boolean writable, boolean exec, int step) {
-        int n = (int) ((size + PhysicalMemory.PAGE_SIZE - 1) >>> PhysicalMemory.PAGE_SHIFT);
+        int n = pagesFor(size);
+        if (n < 0) return null;
         long[] pfns = new long[n];
         for (int i = 0; i < n; i++) {
             pfns[i] = mem.allocFrames(1);
@@ -152,6 +178,7 @@ public final class KernelAddressSpace {
 
     /** {@code set_memory_ro(addr, numpages)}. */
     public void setMemoryRo(long va, int pages, int step) {
+        if (pages <= 0) return;
         pageTable.protect(va, (long) pages << PhysicalMemory.PAGE_SHIFT, false, false, "set_memory_ro", step);
     }
 

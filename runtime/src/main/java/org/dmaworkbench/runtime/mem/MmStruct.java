@@ -28,7 +28,8 @@ public final class MmStruct {
 
     /** {@code mmap(NULL, size, PROT_READ|PROT_WRITE, MAP_ANONYMOUS)} with the pages faulted in. */
     public Allocation mmap(String bufName, long size, int step) {
-        int n = (int) ((size + PhysicalMemory.PAGE_SIZE - 1) >>> PhysicalMemory.PAGE_SHIFT);
+        if (size <= 0 || (size - 1 >>> PhysicalMemory.PAGE_SHIFT) + 1 > mem.freePages()) return null; // -ENOMEM
+        int n = (int) ((size - 1 >>> PhysicalMemory.PAGE_SHIFT) + 1);
         long[] pfns = new long[n];
         for (int i = 0; i < n; i++) {
             pfns[i] = mem.allocFrames(1);

@@ -2,8 +2,16 @@ package org.dmaworkbench.runtime.program;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
-import java.util.List;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
+import java.io.IOException;
+import java.io.StringReader;
 
 /**
  * JSON form of compiled programs (schema: the record components of {@link CompiledFile},
@@ -16,6 +24,7 @@ public final class ProgramJson {
     public static final int VERSION = 1;
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
+    private static final TypeAdapter<JsonElement> ELEMENT = GSON.getAdapter(JsonElement.class);
 
     private ProgramJson() { }
 
@@ -24,58 +33,64 @@ public final class ProgramJson {
 
     public static String write(CompiledFile f) { return GSON.toJson(new Doc<>(VERSION, "compiled-file", f)); }
 
-    /** Parses a compiled file; throws {@link IllegalArgumentException} with a readable message when malformed. */
+    /**
+     * Parses a compiled file; throws {@link IllegalArgumentException} with a readable message when
+     * malformed ("malformed compiled program: $.content.scenarios[0].steps[3].args[1]: expected an
+     * integer, found \"one\"", or the line and column of a JSON syntax error). Checks the shape of
+     * every value and what the runner needs ({@code ProgramChecks}).
+     */
     public static CompiledFile readCompiledFile(String json) {
+        JsonElement root = parse(json);
         try {
-            CompiledDoc d = GSON.fromJson(json, CompiledDoc.class);
-            if (d == null || d.content() == null) throw new IllegalArgumentException("not a compiled .dmas program");
-            if (d.version() != VERSION) {
-                throw new IllegalArgumentException("compiled program format " + d.version() + ", this runtime reads " + VERSION);
+            if (!(root instanceof JsonObject o)) throw new ProgramReader.ShapeException("$", "expected an object (a compiled program)");
+            JsonElement v = o.get("version");
+            if (v == null || !(v instanceof JsonPrimitive p) || !p.isNumber()) {
+                throw new ProgramReader.ShapeException("$.version", "missing: not a compiled .dmas program");
             }
-            String problem = structureProblem(d.content());
-            if (problem != null) throw new IllegalArgumentException("malformed compiled program: " + problem);
-            return d.content();
-        } catch (JsonParseException e) {
+            if (!p.getAsString().equals(String.valueOf(VERSION))) {
+                throw new IllegalArgumentException("compiled program format " + p.getAsString() + ", this runtime reads " + VERSION);
+            }
+            JsonElement kind = o.get("kind");
+            if (kind != null && !kind.equals(new JsonPrimitive("compiled-file"))) {
+                throw new ProgramReader.ShapeException("$.kind", "expected \"compiled-file\", found " + kind);
+            }
+            JsonElement content = o.get("content");
+            if (content == null || content.isJsonNull()) throw new ProgramReader.ShapeException("$.content", "missing: not a compiled .dmas program");
+            CompiledFile f = (CompiledFile) ProgramReader.read(content, CompiledFile.class, "$.content");
+            ProgramChecks.check(f, "$.content");
+            return f;
+        } catch (ProgramReader.ShapeException e) {
             throw new IllegalArgumentException("malformed compiled program: " + e.getMessage(), e);
         }
     }
 
-    private record CompiledDoc(int version, String kind, CompiledFile content) { }
-
-    /** What a compiled program lacks that the runner needs (Gson leaves missing fields null), or null. */
-    private static String structureProblem(CompiledFile f) {
-        if (f.scenarios() != null) {
-            for (var sc : f.scenarios()) {
-                if (sc == null) continue;
-                String which = "scenario \"" + sc.name() + "\"";
-                if (sc.platform() == null) return which + " has no platform";
-                if (sc.devices() == null || sc.devices().contains(null)) return which + " has no device list";
-                if (sc.platform().iommus() == null || sc.platform().iommus().contains(null)) return which + ": the platform has no IOMMU list";
-                String s = stepsProblem(sc.steps());
-                if (s != null) return which + ": " + s;
-            }
-        }
-        if (f.benchmarks() != null) {
-            for (var b : f.benchmarks()) {
-                if (b == null) continue;
-                if (b.platform() == null || b.platform().iommus() == null || b.devices() == null) {
-                    return "benchmark \"" + b.name() + "\" has no platform or devices";
-                }
-            }
-        }
-        return null;
+    /**
+     * As {@link #readCompiledFile(String)}, with every scenario and benchmark labelled {@code runFile}:
+     * steps name the file actually run, not a {@code file} the JSON claims.
+     */
+    public static CompiledFile readCompiledFile(String json, String runFile) {
+        CompiledFile f = readCompiledFile(json);
+        return new CompiledFile(runFile,
+                f.scenarios().stream().map(s -> new ScenarioProgram(s.name(), runFile, s.line(), s.platform(), s.devices(), s.steps())).toList(),
+                f.benchmarks().stream().map(b -> new BenchmarkSpec(b.name(), runFile, b.line(), b.platform(), b.devices(), b.device(),
+                        b.threads(), b.iterations(), b.granule(), b.direction(), b.dmaBits(), b.transDelayNs(), b.mode(), b.policies())).toList());
     }
 
-    private static String stepsProblem(List<Step> steps) {
-        if (steps == null) return "no steps";
-        for (var st : steps) {
-            if (st == null || st.op() == null) return "a step without an operation";
-            if (st.args() == null || st.args().contains(null)) return "line " + st.line() + ": a step without arguments";
-            if ("repeat".equals(st.op())) {
-                String s = stepsProblem(st.body());
-                if (s != null) return s;
-            }
+    /** Strict JSON (RFC 8259), one value; a syntax error names its line and column. */
+    private static JsonElement parse(String json) {
+        try {
+            JsonReader r = new JsonReader(new StringReader(json));
+            r.setStrictness(Strictness.STRICT);
+            JsonElement e = ELEMENT.read(r);
+            if (r.peek() != JsonToken.END_DOCUMENT) throw new MalformedJsonException("more than one JSON value in the file");
+            return e;
+        } catch (IOException | RuntimeException e) {
+            String m = e.getMessage() == null ? "not JSON" : e.getMessage();
+            int see = m.indexOf("\nSee https://");
+            if (see >= 0) m = m.substring(0, see);
+            m = m.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON at", "at");
+            m = m.replaceAll("^(?:[a-z]+\\.)+[A-Z]\\w*(?:Exception|Error): ", "");
+            throw new IllegalArgumentException("malformed compiled program: not valid JSON: " + m, e);
         }
-        return null;
     }
 }

@@ -11,11 +11,10 @@ import org.dmaworkbench.runtime.findings.Finding;
 import org.dmaworkbench.runtime.findings.FindingKind;
 import org.dmaworkbench.runtime.iommu.AccessType;
 import org.dmaworkbench.runtime.iommu.Device;
-import org.dmaworkbench.runtime.iommu.PasidAllocator;
 import org.dmaworkbench.runtime.mem.Allocation;
 import org.dmaworkbench.runtime.program.Arg;
-import org.dmaworkbench.runtime.program.Expectation;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
+import org.dmaworkbench.runtime.program.SpecLimits;
 import org.dmaworkbench.runtime.program.Step;
 import org.dmaworkbench.runtime.sim.Errno;
 import org.dmaworkbench.runtime.system.SimulatedSystem;
@@ -27,15 +26,33 @@ import org.dmaworkbench.runtime.system.SimulatedSystem;
  * {@code probe}, {@code unbind}, {@code advance}, {@code check} and {@code repeat}.
  */
 public final class ScenarioRunner {
-    /** Upper bound on the iterations of one {@code repeat}. */
-    public static final int MAX_REPEAT = 1_000_000;
+    /**
+     * Upper bound on how often a step runs through {@code repeat}s: the count of one repeat and the
+     * product of the counts of nested ones (checked before the first iteration).
+     */
+    public static final int MAX_REPEAT = SpecLimits.MAX_REPEAT;
+    /** Bytes one {@code dma} or {@code cpu} access may move at most (the simulator walks them page by page). */
+    public static final long MAX_ACCESS_LEN = 1L << 30;
     /** Findings and dma-debug messages listed per run at most (all are counted in the counters). */
     public static final int MAX_LISTED = 1000;
 
     private final CallTable calls = CallTable.standard();
 
+    /** Told of every step result as it happens (a {@code repeat}'s after its iterations). */
+    @FunctionalInterface
+    public interface StepListener {
+        void step(StepResult r);
+    }
+
     /** Runs one scenario; never throws for a bad program: the error is reported in the result. */
-    public ScenarioResult run(ScenarioProgram p) {
+    public ScenarioResult run(ScenarioProgram p) { return run(p, r -> { }); }
+
+    /**
+     * Runs one scenario, handing each top-level step result to {@code listener} as soon as it is known;
+     * never throws for a bad program: the error (with its line) is reported in the result, after the
+     * steps that ran.
+     */
+    public ScenarioResult run(ScenarioProgram p, StepListener listener) {
         SimulatedSystem sys;
         try {
             sys = SimulatedSystem.boot(p.platform(), p.devices(), true);
@@ -44,14 +61,20 @@ public final class ScenarioRunner {
                     "platform: " + e.getMessage());
         }
         RunState st = new RunState(sys);
-        List<StepResult> results = new ArrayList<>();
+        List<StepResult> results = new ListenedList(listener);
         List<Finding> findings = new ArrayList<>();
         List<String> debug = new ArrayList<>();
         String error = null;
         try {
-            runSteps(st, p.steps(), results, findings, debug);
+            runSteps(st, p.steps(), results, findings, debug, 1);
         } catch (StepError e) {
             error = e.getMessage();
+        } catch (RunCancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a simulator bug must not lose the steps that ran: name the statement's line
+            error = "line " + sys.ctx.step() + ": internal error in the simulator: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         boolean passed = error == null && results.stream().allMatch(StepResult::passed);
         return new ScenarioResult(p.name(), p.file(), p.line(), results, findings, debug, sys.ctx.counters.asMap(),
@@ -63,16 +86,40 @@ public final class ScenarioRunner {
         StepError(int line, String msg) { super("line " + line + ": " + msg); }
     }
 
-    private void runSteps(RunState st, List<Step> steps, List<StepResult> out, List<Finding> findings, List<String> debug) {
+    /** The top-level result list: every result added is handed to the listener at once. */
+    private static final class ListenedList extends ArrayList<StepResult> {
+        private final StepListener listener;
+
+        ListenedList(StepListener listener) { this.listener = listener; }
+
+        @Override public boolean add(StepResult r) {
+            super.add(r);
+            listener.step(r);
+            return true;
+        }
+
+        @Override public boolean addAll(java.util.Collection<? extends StepResult> c) {
+            for (StepResult r : c) add(r);
+            return !c.isEmpty();
+        }
+    }
+
+    /** Runs {@code steps}, which the enclosing repeats run {@code outer} times in all. */
+    private void runSteps(RunState st, List<Step> steps, List<StepResult> out, List<Finding> findings, List<String> debug,
+                          long outer) {
         for (Step s : steps) {
             if ("repeat".equals(s.op())) {
                 long n = s.args().isEmpty() ? 0 : s.args().get(0).number();
                 if (n < 0 || n > MAX_REPEAT) throw new StepError(s.line(), "repeat count " + n + " outside 0.." + MAX_REPEAT);
+                if (n * outer > MAX_REPEAT) {
+                    throw new StepError(s.line(), "nested repeats run this body " + outer + " x " + n + " = " + n * outer
+                            + " times, more than " + MAX_REPEAT);
+                }
                 List<StepResult> inner = new ArrayList<>();
                 for (long i = 0; i < n; i++) {
                     RunCancelledException.check();
                     inner.clear();
-                    runSteps(st, s.body(), inner, findings, debug);
+                    runSteps(st, s.body(), inner, findings, debug, n * outer);
                     List<StepResult> failed = inner.stream().filter(r -> !r.passed()).toList();
                     if (!failed.isEmpty()) {
                         out.addAll(inner);
@@ -111,6 +158,10 @@ public final class ScenarioRunner {
             case "unbind" -> v = unbind(st, s);
             case "advance" -> {
                 long ns = s.args().get(0).number();
+                if (ns < 0) throw new StepError(s.line(), "advance by a negative time (" + ns + " ns)");
+                if (ns > Long.MAX_VALUE - sys.ctx.clock.now()) {
+                    throw new StepError(s.line(), "advance of " + ns + " ns passes the end of the simulated clock (2^63 ns, about 292 years)");
+                }
                 sys.advance(ns);
                 st.explain(String.format("advanced %.3f ms to t=%.3f ms", ns / 1e6, sys.ctx.clock.now() / 1e6));
                 v = Value.VOID;
@@ -138,8 +189,8 @@ public final class ScenarioRunner {
             value = v.num();
             outcome = v.type() == ValueType.INT && v.num() < 0 && Errno.fromReturn(v.num()) != null ? "errno" : "value";
         }
-        if (explanation == null) explanation = s.op() + (value == null ? "" : " returned " + render(v));
-        String failure = s.expect() == null ? null : mismatch(s.expect(), dma, v, reports, cpuFindings);
+        if (explanation == null) explanation = s.op() + (value == null ? "" : " returned " + Expectations.render(v));
+        String failure = s.expect() == null ? null : Expectations.mismatch(s.expect(), dma, v, reports, cpuFindings);
         if ("check".equals(s.op()) && v.num() == 0) failure = explanation;
         Boolean met = s.expect() == null && !"check".equals(s.op()) ? null : failure == null;
         return new StepResult(s.line(), s.text(), outcome, value,
@@ -147,70 +198,6 @@ public final class ScenarioRunner {
                 dma != null && dma.faultCode() != null ? dma.faultCode().code() : null,
                 dma != null && dma.faultCode() != null ? dma.faultCode().name() : null,
                 explanation, s.expect() == null ? null : s.expect().toString(), met, failure, findings, debug, events, cost);
-    }
-
-    private static String render(Value v) {
-        return switch (v.type()) {
-            case BOOL -> v.num() != 0 ? "true" : "false";
-            case DMA_ADDR -> v.num() == DmaApi.DMA_MAPPING_ERROR ? "DMA_MAPPING_ERROR" : String.format("0x%x", v.num());
-            case PASID -> v.num() == PasidAllocator.IOMMU_PASID_INVALID ? "IOMMU_PASID_INVALID" : Long.toString(v.num());
-            case INT, SVA -> Errno.describe(v.num());
-            default -> Long.toString(v.num());
-        };
-    }
-
-    /** Null when the expectation is met, else why not. */
-    static String mismatch(Expectation e, DmaOutcome dma, Value v, List<DmaDebugReport> reports, List<Finding> other) {
-        switch (e.kind()) {
-            case OK -> {
-                if (!other.isEmpty()) return "expected ok, got finding " + other.get(0);
-                if (dma != null) {
-                    if (!dma.ok()) return "expected ok, got fault " + dma.faultClass().dslName() + ": " + dma.explanation();
-                    if (!dma.findings().isEmpty()) return "expected ok, got finding " + dma.findings().get(0);
-                    return null;
-                }
-                return v.num() < 0 && v.type() == ValueType.INT ? "expected ok, got " + Errno.describe(v.num()) : null;
-            }
-            case FAULT -> {
-                if (dma == null) return "expected a fault, but the step is not a DMA";
-                if (dma.ok()) return "expected " + e + ", but the DMA completed: " + dma.explanation();
-                if (e.name() != null && !dma.faultClass().dslName().equals(e.name())) {
-                    return "expected " + e + ", got " + dma.faultClass().dslName() + ": " + dma.explanation();
-                }
-                if (e.code() != null && (dma.faultCode() == null || dma.faultCode().code() != e.code())) {
-                    return String.format("expected fault code 0x%x, got %s", e.code(), dma.faultCode());
-                }
-                return null;
-            }
-            case FINDING -> {
-                if (dma == null) {
-                    for (Finding f : other) if (f.kind().dslName().equals(e.name())) return null;
-                    return "expected finding " + e.name() + ", got " + (other.isEmpty() ? "none" : other.toString());
-                }
-                if (!dma.ok()) return "expected finding " + e.name() + ", but the DMA faulted: " + dma.explanation();
-                for (Finding f : dma.findings()) if (f.kind().dslName().equals(e.name())) return null;
-                return "expected finding " + e.name() + ", got " + (dma.findings().isEmpty() ? "none" : dma.findings().toString());
-            }
-            case VALUE -> {
-                return v.num() == e.value() ? null : "expected " + e + ", got " + render(v);
-            }
-            case ERRNO -> {
-                Errno want = Errno.parse(e.name());
-                return want != null && v.num() == want.ret() ? null : "expected " + e + ", got " + render(v);
-            }
-            case PASID_INVALID -> {
-                return v.num() == PasidAllocator.IOMMU_PASID_INVALID ? null : "expected IOMMU_PASID_INVALID, got " + render(v);
-            }
-            case MAPPING_ERROR -> {
-                return v.num() == DmaApi.DMA_MAPPING_ERROR ? null : "expected DMA_MAPPING_ERROR, got " + render(v);
-            }
-            case DMA_DEBUG -> {
-                for (DmaDebugReport r : reports) if (r.matches(e.name())) return null;
-                return "expected dma-debug \"" + e.name() + "\", got " + (reports.isEmpty() ? "no report"
-                        : reports.stream().map(DmaDebugReport::message).toList().toString());
-            }
-            default -> throw new IllegalStateException();
-        }
     }
 
     // ------------------------------------------------------------------ keywords
@@ -276,8 +263,17 @@ public final class ScenarioRunner {
         }
         AccessType type = "write".equals(a.get(i).text()) ? AccessType.WRITE : AccessType.READ;
         long addr = address(st, s, a.get(i + 1));
-        long len = a.get(i + 2).number();
+        long len = accessLength(s, "dma", a.get(i + 2).number());
         return st.sys.engine.access(d, pasid, addr, len, type);
+    }
+
+    /** An access length the simulator can walk: 1 byte to {@link #MAX_ACCESS_LEN}. */
+    private static long accessLength(Step s, String what, long len) {
+        if (len <= 0) throw new StepError(s.line(), what + " len " + Long.toUnsignedString(len) + ": an access moves at least 1 byte");
+        if (len > MAX_ACCESS_LEN) {
+            throw new StepError(s.line(), what + " len " + len + " is more than one access moves in the simulator (at most 1 GiB)");
+        }
+        return len;
     }
 
     /** A device address: a dma_addr handle, a buffer (its kernel virtual address: KVA / SVA modes), or a number. */
@@ -297,7 +293,11 @@ public final class ScenarioRunner {
         boolean write = "write".equals(s.args().get(0).text());
         Value b = resolve(st, s, s.args().get(1), ValueType.BUFFER);
         Allocation al = (Allocation) b.ref();
-        long len = s.args().get(2).number();
+        long len = accessLength(s, "cpu " + s.args().get(0).text(), s.args().get(2).number());
+        if (b.num() < 0 || len > al.span() - b.num()) {
+            throw new StepError(s.line(), "cpu " + s.args().get(0).text() + " of " + len + " bytes at offset " + b.num()
+                    + " runs past the end of " + al.describe() + " (its pages hold " + al.span() + " bytes)");
+        }
         List<String> notes = new ArrayList<>();
         if (write) st.sys.cpu.write(al, b.num(), len, st.line());
         else notes.addAll(st.sys.cpu.read(al, b.num(), len));

@@ -32,6 +32,7 @@ import org.dmaworkbench.runtime.platform.KconfigDefault;
 import org.dmaworkbench.runtime.program.DeviceSpec;
 import org.dmaworkbench.runtime.program.IommuSpec;
 import org.dmaworkbench.runtime.program.PlatformSpec;
+import org.dmaworkbench.runtime.program.SpecLimits;
 import org.dmaworkbench.runtime.sim.Errno;
 import org.dmaworkbench.runtime.sim.SimContext;
 
@@ -61,6 +62,9 @@ public final class SimulatedSystem {
     private final List<String> bootLog = new ArrayList<>();
 
     private SimulatedSystem(PlatformSpec p, boolean recordEvents) {
+        SpecLimits.Problem problem = SpecLimits.platform(p);
+        for (IommuSpec s : p.iommus()) if (problem == null) problem = SpecLimits.iommu(s);
+        if (problem != null) throw new IllegalArgumentException(problem.message());
         this.ctx = new SimContext(costModel(p.costOverrides()), recordEvents);
         this.params = BootParams.parse(p.cmdline());
         long mem = Math.max(256, p.memoryMiB()) << 20;
@@ -124,6 +128,8 @@ public final class SimulatedSystem {
     }
 
     private Device addDevice(DeviceSpec d) {
+        SpecLimits.Problem problem = SpecLimits.device(d);
+        if (problem != null) throw new IllegalArgumentException(problem.message());
         IommuInstance inst = d.iommu() == null ? null : iommus.get(d.iommu());
         if (d.iommu() != null && inst == null) throw new IllegalArgumentException("device " + d.name() + ": unknown IOMMU " + d.iommu());
         Bdf bdf = d.bdf() == null ? null : Bdf.parse(d.bdf());

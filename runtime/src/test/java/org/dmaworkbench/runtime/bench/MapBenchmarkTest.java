@@ -207,6 +207,8 @@ class MapBenchmarkTest {
                 Arguments.of(d.withThreads(0), "invalid thread number"),
                 Arguments.of(d.withThreads(1025), "invalid thread number"),
                 Arguments.of(d.withIterations(0), "invalid iteration count"),
+                Arguments.of(d.withIterations(1L << 62), "threads x iterations above 100000000"),
+                Arguments.of(d.withThreads(1024).withIterations(1_000_000_000), "threads x iterations above 100000000"),
                 Arguments.of(d.withTransDelayNs(10_000_001), "invalid transmission delay"),
                 Arguments.of(d.withTransDelayNs(-1), "invalid transmission delay"),
                 Arguments.of(d.withGranule(0), "invalid granule size"),

@@ -50,14 +50,16 @@ class RuntimeMainTest {
 
     @Test
     void aMetExpectationExitsZeroAndAnUnmetOneExitsOne() throws IOException {
-        Run ok = run("run", program("good", 0).toString());
+        Path good = program("good", 0);
+        Run ok = run("run", good.toString());
         assertEquals(ExitCode.OK, ok.exit(), ok::toString);
-        assertTrue(ok.out().contains("PASS good.dmas:1 check 0"), ok::toString);
+        assertTrue(ok.out().contains("PASS " + good + ":1 check 0"), ok::toString); // labelled with the .json that ran
         assertTrue(ok.out().contains("1 scenario(s), 0 failed"), ok::toString);
 
-        Run bad = run("run", program("bad", 5).toString());
+        Path badFile = program("bad", 5);
+        Run bad = run("run", badFile.toString());
         assertEquals(ExitCode.NOT_MET, bad.exit(), bad::toString);
-        assertTrue(bad.out().contains("  NOT bad.dmas:2"), bad::toString);
+        assertTrue(bad.out().contains("  NOT " + badFile + ":2"), bad::toString);
     }
 
     @Test
