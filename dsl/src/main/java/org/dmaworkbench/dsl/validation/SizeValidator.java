@@ -11,6 +11,7 @@ import org.dmaworkbench.dsl.dmas.NumberLit;
 import org.dmaworkbench.dsl.dmas.Size;
 import org.dmaworkbench.runtime.mem.KernelAddressSpace;
 import org.dmaworkbench.runtime.run.CallSignature;
+import org.dmaworkbench.runtime.run.ScenarioRunner;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.validation.Check;
@@ -61,5 +62,10 @@ public class SizeValidator extends DmasCheckBase {
 
     private void zeroLength(Size s, EObject owner, EReference f) {
         if (s != null && Numbers.bytes(s) == 0) warning("len 0: an access of no bytes touches nothing", owner, f, IssueCodes.ZERO_LENGTH);
+        boolean overflowed = s != null && Numbers.bytes(s) == Long.MAX_VALUE && Numbers.written(s, Literals.SIZE__UNIT); // NUMBER_RANGE
+        if (s != null && !overflowed && Numbers.bytes(s) > ScenarioRunner.MAX_ACCESS_LEN) { // the runtime's bound: the run stops here
+            error("len " + Numbers.human(Numbers.bytes(s)) + ": one access moves at most 1 GiB in the simulator", owner, f,
+                    IssueCodes.SIZE_TOO_LARGE, String.valueOf(ScenarioRunner.MAX_ACCESS_LEN));
+        }
     }
 }

@@ -52,7 +52,7 @@ public final class DeviceDmaEngine {
         if (type == AccessType.READ) ctx.counters.deviceReads++; else ctx.counters.deviceWrites++;
         List<Finding> findings = new ArrayList<>();
         String who = pasid == null ? dev.bdfName() : dev.bdfName() + " PASID " + pasid;
-        if (len <= 0 || Long.compareUnsigned(addr + len - 1, addr) < 0) {
+        if (len < 0 || (len > 0 && Long.compareUnsigned(addr + len - 1, addr) < 0)) {
             // a request past the top of the 64-bit address space: no address decoder takes it
             String why = String.format("%s: %s of %s bytes at 0x%x wraps past the top of the address space", who, type.dslName(),
                     Long.toUnsignedString(len), addr);

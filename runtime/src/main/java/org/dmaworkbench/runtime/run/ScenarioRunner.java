@@ -267,11 +267,11 @@ public final class ScenarioRunner {
         return st.sys.engine.access(d, pasid, addr, len, type);
     }
 
-    /** An access length the simulator can walk: 1 byte to {@link #MAX_ACCESS_LEN}. */
+    /** An access length the simulator can walk: 0 (touches nothing) to {@link #MAX_ACCESS_LEN}. */
     private static long accessLength(Step s, String what, long len) {
-        if (len <= 0) throw new StepError(s.line(), what + " len " + Long.toUnsignedString(len) + ": an access moves at least 1 byte");
-        if (len > MAX_ACCESS_LEN) {
-            throw new StepError(s.line(), what + " len " + len + " is more than one access moves in the simulator (at most 1 GiB)");
+        if (len < 0 || len > MAX_ACCESS_LEN) {
+            throw new StepError(s.line(), what + " len " + Long.toUnsignedString(len)
+                    + " is more than one access moves in the simulator (at most 1 GiB)");
         }
         return len;
     }

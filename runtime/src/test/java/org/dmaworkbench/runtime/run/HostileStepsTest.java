@@ -67,6 +67,8 @@ class HostileStepsTest {
                 Step.call(4, "cpu", sym("write"), ref("buf"), num(Long.MAX_VALUE))));
         assertEquals("line 4: cpu write len 9223372036854775807 is more than one access moves in the simulator (at most 1 GiB)",
                 r.error());
+        assertNull(runner.run(program(1024, s(2, "kmalloc", num(64)).bind("buffer", "buf"),
+                Step.call(3, "cpu", sym("read"), ref("buf"), num(0)))).error(), "len 0 touches nothing, as the validator says");
         assertEquals(List.of(2, 3), r.steps().stream().map(StepResult::line).toList());
         ScenarioResult past = runner.run(program(1024,
                 s(2, "kmalloc", num(64)).bind("buffer", "buf"),
