@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * The build's check of an IDE as a user gets it (the product archive unpacked, or the update site
- * installed by p2): starts it the way the README says ({@code java -jar
- * plugins/org.eclipse.equinox.launcher_*.jar -data WORKSPACE}), with only a copied configuration
+ * installed by p2): starts it the way the README says (the product's {@code dmas-ide -data WORKSPACE};
+ * {@code java -jar plugins/org.eclipse.equinox.launcher_*.jar -data WORKSPACE} where there is no such
+ * script), with only a copied configuration
  * that adds the check driver, waits for the driver's checks, and exits 1 naming each one that failed,
  * a non-empty error log, or bundles that differ from the shipped ones. JDK only: it runs outside OSGi.
  *

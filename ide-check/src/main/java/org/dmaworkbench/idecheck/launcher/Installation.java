@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  */
 final class Installation {
     static final String CHECK_CONFIGURATION = "configuration-idecheck";
+    static final String START_SCRIPT = "dmas-ide";
     private static final String BUNDLES_INFO = "org.eclipse.equinox.simpleconfigurator/bundles.info";
 
     private final Path dir;
@@ -68,14 +69,24 @@ final class Installation {
         return copy;
     }
 
-    /** {@code java -jar plugins/org.eclipse.equinox.launcher_*.jar -configuration CONFIG -data WORKSPACE} in the installation folder. */
+    /**
+     * Starts the IDE as the README says, in the installation folder: the product's {@value #START_SCRIPT}
+     * script ({@code DMAS_IDE_JAVA} = this JVM's java), or, in an installation without it (the update
+     * site's), {@code java -jar plugins/org.eclipse.equinox.launcher_*.jar}; then
+     * {@code -configuration CONFIG -data WORKSPACE}.
+     */
     Process start(Path configuration, Path workspace, Path output) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = List.of(java.toString(), "-jar", dir.relativize(launcher()).toString(),
-                "-configuration", configuration.toString(), "-data", workspace.toString());
+        Path script = dir.resolve(START_SCRIPT);
+        List<String> cmd = new ArrayList<>(Files.isExecutable(script)
+                ? List.of(script.toString())
+                : List.of(java.toString(), "-jar", dir.relativize(launcher()).toString()));
+        cmd.addAll(List.of("-configuration", configuration.toString(), "-data", workspace.toString()));
         Files.writeString(output, String.join(" ", cmd) + "\n");
-        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        pb.environment().put("DMAS_IDE_JAVA", java.toString());
+        return pb.start();
     }
 
     private Path launcher() throws IOException {
