@@ -3,8 +3,8 @@ def log = new File(basedir, 'build.log').text
 def fail = { String what -> throw new AssertionError(what + "\n----- build.log -----\n" + log) }
 
 if (!log.contains('BUILD FAILURE')) fail('the build must fail')
-if (!log.contains("[ERROR] src/main/dmas/bad.dmas:6:5: missing ')' at 'dma'")) fail('file:line:col message')
-if (!(log =~ /Failed to execute goal org\.dmaworkbench:dmas-maven-plugin:[^:]+:check \(default\) on project it-syntax-error: dmas: 1 error in the \.dmas files \(listed above\); first: src\/main\/dmas\/bad\.dmas:6:5: /)) {
+if (!log.contains("[ERROR] src/main/dmas/bad.dmas:5:26: expected ')' after '4096', found 'dma'")) fail('file:line:col message')
+if (!(log =~ /Failed to execute goal org\.dmaworkbench:dmas-maven-plugin:[^:]+:check \(default\) on project it-syntax-error: dmas: 1 error in the \.dmas files \(listed above\); first: src\/main\/dmas\/bad\.dmas:5:26: /)) {
     fail('check fails the build')
 }
 if (log =~ /--- dmas:[^:]+:(compile|run) /) fail('compile and run never start')
