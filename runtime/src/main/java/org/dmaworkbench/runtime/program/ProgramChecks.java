@@ -41,7 +41,9 @@ final class ProgramChecks {
             IommuSpec s = p.iommus().get(i);
             String ia = at + ".platform.iommus[" + i + "]";
             problem(SpecLimits.iommu(s), ia);
-            if (IommuArch.byName(s.arch()) == null) throw new ProgramReader.ShapeException(ia + ".arch", "unknown IOMMU architecture \"" + s.arch() + "\"");
+            if (IommuArch.byName(s.arch()) == null) {
+                throw new ProgramReader.ShapeException(ia + ".arch", "unknown IOMMU architecture \"" + s.arch() + "\"");
+            }
             if (!iommus.add(s.name())) throw new ProgramReader.ShapeException(ia + ".name", "a second IOMMU named \"" + s.name() + "\"");
         }
         Set<String> names = new HashSet<>();
@@ -49,7 +51,9 @@ final class ProgramChecks {
             DeviceSpec d = devices.get(i);
             String da = at + ".devices[" + i + "]";
             problem(SpecLimits.device(d), da);
-            if (Bdf.parse(d.bdf()) == null) throw new ProgramReader.ShapeException(da + ".bdf", "malformed BDF \"" + d.bdf() + "\" (0000:6a:01.0)");
+            if (Bdf.parse(d.bdf()) == null) {
+                throw new ProgramReader.ShapeException(da + ".bdf", "malformed BDF \"" + d.bdf() + "\" (0000:6a:01.0)");
+            }
             if (d.iommu() != null && !iommus.contains(d.iommu())) {
                 throw new ProgramReader.ShapeException(da + ".iommu", "no IOMMU \"" + d.iommu() + "\" on the platform");
             }

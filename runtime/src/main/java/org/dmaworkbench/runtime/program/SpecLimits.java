@@ -1,6 +1,10 @@
 package org.dmaworkbench.runtime.program;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.dmaworkbench.runtime.cost.CostModel;
 
 /**
  * The ranges the simulator accepts for what a platform and its devices declare, one rule for
@@ -27,6 +31,10 @@ public final class SpecLimits {
     /** How often a step may run through {@code repeat}s: one count, and the product of nested counts. */
     public static final int MAX_REPEAT = 1_000_000;
 
+    /** The cost model's components, by name (what a platform's {@code cost NAME N ns} may override). */
+    public static final List<String> COSTS =
+            Arrays.stream(CostModel.class.getRecordComponents()).map(RecordComponent::getName).toList();
+
     /** What is out of range: the record component and why. */
     public record Problem(String component, String message) { }
 
@@ -35,12 +43,18 @@ public final class SpecLimits {
     /** Memory, CPUs and costs of a platform (its IOMMUs: {@link #iommu}). */
     public static Problem platform(PlatformSpec p) {
         if (p.memoryMiB() < 0 || p.memoryMiB() > MAX_MEMORY_MIB) {
-            return new Problem("memoryMiB", "memory " + p.memoryMiB() + " MiB is outside 0.." + MAX_MEMORY_MIB + " MiB (64 TiB, MAX_PHYSMEM_BITS 46)");
+            return new Problem("memoryMiB", "memory " + p.memoryMiB() + " MiB is outside 0.." + MAX_MEMORY_MIB
+                    + " MiB (64 TiB, MAX_PHYSMEM_BITS 46)");
         }
         if (p.cpus() < 0 || p.cpus() > MAX_CPUS) return new Problem("cpus", "cpus " + p.cpus() + " is outside 0.." + MAX_CPUS + " (NR_CPUS)");
         if (p.costOverrides() != null) {
             for (Map.Entry<String, Long> c : p.costOverrides().entrySet()) {
-                if (c.getValue() == null || c.getValue() < 0) return new Problem("costOverrides", "cost " + c.getKey() + " " + c.getValue() + " ns: costs are 0 ns or more");
+                if (!COSTS.contains(c.getKey())) {
+                    return new Problem("costOverrides", "no cost \"" + c.getKey() + "\" in the cost model (costs: " + String.join(", ", COSTS) + ")");
+                }
+                if (c.getValue() == null || c.getValue() < 0) {
+                    return new Problem("costOverrides", "cost " + c.getKey() + " " + c.getValue() + " ns: costs are 0 ns or more");
+                }
             }
         }
         return null;
@@ -51,13 +65,16 @@ public final class SpecLimits {
             return new Problem("pasidBits", "IOMMU " + i.name() + ": pasid-bits " + i.pasidBits() + " is outside 0.." + MAX_PASID_BITS);
         }
         if (i.addressWidth() < 1 || i.addressWidth() > MAX_ADDRESS_WIDTH) {
-            return new Problem("addressWidth", "IOMMU " + i.name() + ": address-width " + i.addressWidth() + " is outside 1.." + MAX_ADDRESS_WIDTH);
+            return new Problem("addressWidth", "IOMMU " + i.name() + ": address-width " + i.addressWidth() + " is outside 1.."
+                    + MAX_ADDRESS_WIDTH);
         }
         if (i.fqEntries() < 1 || i.fqEntries() > MAX_FQ_ENTRIES) {
-            return new Problem("fqEntries", "IOMMU " + i.name() + ": flush-queue " + i.fqEntries() + " entries is outside 1.." + MAX_FQ_ENTRIES);
+            return new Problem("fqEntries", "IOMMU " + i.name() + ": flush-queue " + i.fqEntries() + " entries is outside 1.."
+                    + MAX_FQ_ENTRIES);
         }
         if (i.fqTimeoutMs() < 0 || i.fqTimeoutMs() > MAX_FQ_TIMEOUT_MS) {
-            return new Problem("fqTimeoutMs", "IOMMU " + i.name() + ": flush-queue timeout " + i.fqTimeoutMs() + " ms is outside 0.." + MAX_FQ_TIMEOUT_MS + " ms");
+            return new Problem("fqTimeoutMs", "IOMMU " + i.name() + ": flush-queue timeout " + i.fqTimeoutMs() + " ms is outside 0.."
+                    + MAX_FQ_TIMEOUT_MS + " ms");
         }
         return null;
     }
@@ -67,7 +84,8 @@ public final class SpecLimits {
             return new Problem("pasidBits", "device " + d.name() + ": pasid-bits " + d.pasidBits() + " is outside 0.." + MAX_PASID_BITS);
         }
         if (d.dmaMaskBits() < MIN_DMA_MASK_BITS || d.dmaMaskBits() > MAX_DMA_MASK_BITS) {
-            return new Problem("dmaMaskBits", "device " + d.name() + ": dma-mask " + d.dmaMaskBits() + " bits is outside " + MIN_DMA_MASK_BITS + ".." + MAX_DMA_MASK_BITS);
+            return new Problem("dmaMaskBits", "device " + d.name() + ": dma-mask " + d.dmaMaskBits() + " bits is outside "
+                    + MIN_DMA_MASK_BITS + ".." + MAX_DMA_MASK_BITS);
         }
         return null;
     }

@@ -63,6 +63,8 @@ class ProgramJsonTest {
                 + "is outside 0..20", problem(good().replace("\"pasidBits\": 20", "\"pasidBits\": 100000")));
         assertEquals("malformed compiled program: $.content.scenarios[0].devices[0].dmaMaskBits: device nic0: dma-mask 200 bits is "
                 + "outside 12..64", problem(good().replace("\"dmaMaskBits\": 64", "\"dmaMaskBits\": 200")));
+        assertTrue(problem(good().replace("\"costOverrides\": {}", "\"costOverrides\": {\"iotlbHitNz\": 5}")).startsWith(
+                "malformed compiled program: $.content.scenarios[0].platform.costOverrides: no cost \"iotlbHitNz\" in the cost model"));
         assertEquals("malformed compiled program: $.content.scenarios[0].devices[0].iommu: no IOMMU \"smmu9\" on the platform",
                 problem(good().replace("\"iommu\": \"vtd0\"", "\"iommu\": \"smmu9\"")));
         assertEquals("malformed compiled program: $.content.scenarios[0].steps[1].args[0].number: repeat 4611686018427387904 is "

@@ -91,6 +91,19 @@ class HostileStepsTest {
     }
 
     @Test
+    void aTranslatedDmaOfManyPagesCompletes() {
+        // 1 MiB = 256 pages through the IOMMU: the per-page translation table grows as it goes
+        ScenarioResult r = runner.run(program(1024,
+                s(2, "probe", ref("nic0")),
+                s(3, "kmalloc", num(1 << 20)).bind("buffer", "buf"),
+                s(4, "dma_map_single", ref("nic0"), ref("buf"), num(1 << 20), sym("DMA_BIDIRECTIONAL")).bind("dma_addr", "a"),
+                dma(5, "nic0", null, "write", ref("a"), 1 << 20).expect(Expectation.ok()),
+                dma(6, "nic0", null, "read", ref("a"), (1 << 20) + 1).expect(Expectation.fault("not-present"))));
+        assertTrue(r.passed(), () -> r.failures() + " " + r.error());
+        assertTrue(r.steps().get(3).explanation().contains("1048576 bytes"), r.steps().get(3)::explanation);
+    }
+
+    @Test
     void aDmaThatWrapsPastTheTopOfTheAddressSpaceFaults() {
         ScenarioResult r = runner.run(program(1024,
                 s(2, "probe", ref("nic0")),
