@@ -15,9 +15,10 @@ public class CallValidator extends DmasCheckBase {
 
     @Check
     public void checkCall(Call call) {
-        if (call.getFunction() == null || !Statements.hasParenthesis(call)) return; // "kmallo" mid-typing, "4KB": a syntax error says it
+        if (call.getFunction() == null) return;
         CallSignature sig = ArgTypes.signature(call);
         if (sig == null) {
+            if (!Statements.hasParenthesis(call)) return; // "kmallo" mid-typing, "4KB": the syntax error says it
             KernelHistory.Change changed = KernelHistory.of(call.getFunction());
             if (changed != null) {
                 boolean replaced = changed.replacement() != null && ArgTypes.CALLS.signature(changed.replacement()) != null;

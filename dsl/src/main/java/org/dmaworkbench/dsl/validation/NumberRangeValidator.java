@@ -16,12 +16,16 @@ public class NumberRangeValidator extends DmasCheckBase {
 
     @Check
     public void checkSize(Size s) {
-        if (Numbers.written(s, Literals.SIZE__UNIT)) overflow(s.getValue(), s.getUnit(), s, Literals.SIZE__VALUE);
+        if (s.getValue() > Long.MAX_VALUE >> 30 && Numbers.written(s, Literals.SIZE__UNIT)) { // cheap test first: most sizes are small
+            overflow(s.getValue(), s.getUnit(), s, Literals.SIZE__VALUE);
+        }
     }
 
     @Check
     public void checkNumber(NumberLit n) {
-        if (Numbers.written(n, Literals.NUMBER_LIT__UNIT)) overflow(n.getValue(), n.getUnit(), n, Literals.NUMBER_LIT__VALUE);
+        if (n.getValue() > Long.MAX_VALUE >> 30 && Numbers.written(n, Literals.NUMBER_LIT__UNIT)) {
+            overflow(n.getValue(), n.getUnit(), n, Literals.NUMBER_LIT__VALUE);
+        }
     }
 
     @Check

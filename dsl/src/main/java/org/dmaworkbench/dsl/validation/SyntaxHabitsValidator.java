@@ -19,7 +19,7 @@ public class SyntaxHabitsValidator extends DmasCheckBase {
     @Check
     public void checkSemicolons(Model m) {
         ICompositeNode root = NodeModelUtils.getNode(m);
-        if (root == null) return;
+        if (root == null || root.getText().indexOf(';') < 0) return;
         for (ILeafNode l : root.getLeafNodes()) {
             if (l.isHidden() && l.getGrammarElement() instanceof TerminalRule t && "SEMICOLON".equals(t.getName())) {
                 getMessageAcceptor().acceptWarning("no ';' needed: a statement ends at the end of its line", m, l.getOffset(), l.getLength(),
