@@ -103,7 +103,7 @@ final class Editors {
         activate(editor, offset);
         Ui.execute(SHOW_HOVER);
         try {
-            return Ui.waitFor("a hover popup saying '" + expected + "'", 10000, () -> {
+            return Ui.waitFor("a hover popup saying '" + expected + "'", Ui.POPUP_MS, () -> {
                 for (Shell s : Ui.popups()) {
                     String text = Ui.textIn(s);
                     if (text.contains(expected)) return text;
@@ -126,7 +126,7 @@ final class Editors {
         }
         if (popup == null) throw new CheckFailed("no completion popup after Ctrl+Space three times");
         Table shown = popup;
-        return Ui.waitFor("a proposal starting with '" + expected + "'", 10000, () -> {
+        return Ui.waitFor("a proposal starting with '" + expected + "'", Ui.POPUP_MS, () -> {
             List<String> items = Arrays.stream(shown.getItems()).map(TableItem::getText).toList();
             return items.stream().anyMatch(s -> s.startsWith(expected)) ? items : null;
         });

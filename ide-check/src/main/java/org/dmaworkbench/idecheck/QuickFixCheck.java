@@ -56,15 +56,15 @@ final class QuickFixCheck {
 
         Editors.activate(editor, call);
         Ui.execute(QUICK_FIX);
-        Table popup = Ui.waitFor("the quick-fix popup", 10000, Editors::proposalTable);
-        int index = Ui.waitFor("'Change to dma_map_single' among the fixes", 10000, () -> {
+        Table popup = Ui.waitFor("the quick-fix popup", Ui.POPUP_MS, Editors::proposalTable);
+        int index = Ui.waitFor("'Change to dma_map_single' among the fixes", Ui.POPUP_MS, () -> {
             for (int i = 0; i < popup.getItemCount(); i++) if (popup.getItem(i).getText().contains("dma_map_single")) return i;
             return null;
         });
         String label = popup.getItem(index).getText();
         popup.setSelection(index);
         popup.notifyListeners(SWT.DefaultSelection, new Event()); // Enter
-        Ui.waitFor("the fix in the editor", 10000,
+        Ui.waitFor("the fix in the editor", Ui.POPUP_MS,
                 () -> Editors.document(editor).get().contains("dma_map_single(nic0, buf, 64, DMA_TO_DEVICE)") ? true : null);
         editor.doSave(null);
         Ui.waitFor("the marker gone after save", 30000, () -> marker(f) == null ? true : null);

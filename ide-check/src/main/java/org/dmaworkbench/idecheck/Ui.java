@@ -16,6 +16,9 @@ import org.eclipse.ui.handlers.IHandlerService;
 
 /** The workbench as a user reaches it: commands through the handler service, popups as shells; waits keep the UI going. */
 final class Ui {
+    /** How long a popup (completion, hover, quick fix) may take to show: generous, for a loaded CI machine. */
+    static final long POPUP_MS = 20000;
+
     private Ui() { }
 
     static Display display() {
