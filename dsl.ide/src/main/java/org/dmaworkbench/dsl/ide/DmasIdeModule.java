@@ -11,6 +11,7 @@ import org.dmaworkbench.dsl.ide.contentassist.DmasIdeContentProposalProvider;
 import org.dmaworkbench.dsl.ide.folding.DmasFoldingRangeProvider;
 import org.dmaworkbench.dsl.ide.highlighting.DmasSemanticHighlightingCalculator;
 import org.dmaworkbench.dsl.ide.hover.DmasHoverService;
+import org.dmaworkbench.dsl.ide.rename.DmasRenameService;
 import org.dmaworkbench.dsl.ide.symbols.DmasDocumentSymbolService;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
@@ -20,11 +21,12 @@ import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculat
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.contentassist.ContentAssistService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.rename.IRenameService2;
 import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
 
 /**
  * The IDE services of the language, shared by the language server and the Eclipse editor. One
- * package per feature: contentassist, highlighting, hover, symbols, folding, codeactions; the
+ * package per feature: contentassist, highlighting, hover, symbols, folding, codeactions, rename; the
  * formatter is a runtime service ({@code org.dmaworkbench.dsl.formatting.DmasFormatter}).
  */
 public class DmasIdeModule extends AbstractDmasIdeModule {
@@ -63,5 +65,9 @@ public class DmasIdeModule extends AbstractDmasIdeModule {
 
     public Class<? extends ICodeActionService2> bindICodeActionService2() {
         return DmasCodeActionService.class;
+    }
+
+    public Class<? extends IRenameService2> bindIRenameService2() {
+        return DmasRenameService.class;
     }
 }

@@ -72,6 +72,7 @@ public class EditorServices {
     @Inject private EObjectAtOffsetHelper eObjectAtOffset;
     @Inject private ILocationInFileProvider locations;
     @Inject private OperationCanceledManager cancellation;
+    @Inject private org.dmaworkbench.dsl.ide.rename.DmasRenamer renamer;
 
     /** Completion proposals at {@code offset}: keywords, handles in scope, enum values, templates. */
     public List<CompletionItem> complete(EditorDocument doc, int offset, CancelIndicator cancel) {
@@ -124,6 +125,28 @@ public class EditorServices {
 
     private static boolean before(org.eclipse.lsp4j.Position a, org.eclipse.lsp4j.Position b) {
         return a.getLine() < b.getLine() || a.getLine() == b.getLine() && a.getCharacter() <= b.getCharacter();
+    }
+
+    /** The name of the handle a rename at {@code offset} changes; throws {@code DmasRenamer.Refused} with the reason when none can be. */
+    public String renameTarget(EditorDocument doc, int offset) {
+        return doc.read((d, r) -> renamer.target(r, offset).name());
+    }
+
+    /** Why {@code newName} cannot be given to the handle at {@code offset}, or null when it can. */
+    public String renameProblem(EditorDocument doc, int offset, String newName) {
+        return doc.read((d, r) -> renamer.problem(renamer.target(r, offset).handle(), newName));
+    }
+
+    /** The edits that rename the handle at {@code offset}: its declaration and every use (the language server's rename too). */
+    public List<TextEdit> rename(EditorDocument doc, int offset, String newName) {
+        return doc.read((d, r) -> renamer.rename(r, offset, newName).stream()
+                .map(x -> new TextEdit(new Range(d.getPosition(x.offset()), d.getPosition(x.offset() + x.length())), x.text()))
+                .toList());
+    }
+
+    /** The declaration and references in this document of what is named at {@code offset} (character regions, sorted). */
+    public List<ITextRegion> references(EditorDocument doc, int offset) {
+        return orEmpty(() -> doc.read((d, r) -> renamer.references(r, offset)));
     }
 
     /** Foldable regions (character offsets), sorted by offset. */

@@ -108,6 +108,61 @@ class EditorTest {
     }
 
     @Test
+    void renameChangesAHandleEverywhereInItsScenarioAsOneUndoableEdit() throws Exception {
+        ITextEditor editor = open(file(project, "s.dmas", Fixtures.SCENARIOS));
+        int ref = Fixtures.SCENARIOS.indexOf("dma nic0 read a len") + "dma nic0 read ".length();
+        editor.selectAndReveal(ref, 0);
+        spin(200);
+        answerLater("Rename Handle", "addr", 50);
+        execute("org.dmaworkbench.dsl.ui.rename"); // Alt+Shift+R: the dialog is answered from the event loop
+        int second = Fixtures.SCENARIOS.indexOf("scenario \"a mapped read");
+        String expected = Fixtures.SCENARIOS.substring(0, second).replace("dma_addr a =", "dma_addr addr =")
+                .replace("(nic0, a)", "(nic0, addr)").replace("read a len", "read addr len").replace("(nic0, a, 4096", "(nic0, addr, 4096")
+                + Fixtures.SCENARIOS.substring(second);
+        assertEquals(expected, document(editor).get(), "every use in the first scenario; the second scenario's 'a' is another handle");
+        undo(editor);
+        assertEquals(Fixtures.SCENARIOS, document(editor).get(), "one undo takes the whole rename back");
+    }
+
+    /** Types {@code value} into the dialog titled {@code title} and presses OK, once it is open. */
+    private static void answerLater(String title, String value, int tries) {
+        display().timerExec(100, () -> {
+            for (Shell s : shells()) {
+                if (s.isDisposed() || !s.isVisible() || !title.equals(s.getText())) continue;
+                find(s, org.eclipse.swt.widgets.Text.class).get(0).setText(value);
+                for (org.eclipse.swt.widgets.Button b : find(s, org.eclipse.swt.widgets.Button.class)) {
+                    if (b.getText().replace("&", "").equals("OK")) b.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+                }
+                return;
+            }
+            if (tries > 0) answerLater(title, value, tries - 1);
+        });
+    }
+
+    @Test
+    void findReferencesListsEveryUseInTheFileAndGoesToOne() throws Exception {
+        ITextEditor editor = open(file(project, "s.dmas", Fixtures.SCENARIOS));
+        editor.selectAndReveal(Fixtures.SCENARIOS.indexOf("probe nic0") + 7, 0);
+        spin(200);
+        execute("org.dmaworkbench.dsl.ui.references");
+        org.eclipse.swt.widgets.Table table = waitFor("the references popup", 10000, () -> {
+            for (Shell s : shells()) {
+                if (s.isDisposed() || !s.isVisible() || s == page().getWorkbenchWindow().getShell()) continue;
+                List<org.eclipse.swt.widgets.Table> t = find(s, org.eclipse.swt.widgets.Table.class);
+                if (!t.isEmpty() && t.get(0).getItemCount() > 0) return t.get(0);
+            }
+            return null;
+        });
+        long uses = java.util.regex.Pattern.compile("\\bnic0\\b").matcher(Fixtures.SCENARIOS).results().count();
+        assertEquals(uses, table.getItemCount(), "every use of nic0 in the file (it is declared in the imported platform)");
+        assertTrue(table.getItem(2).getText().startsWith("7:"), table.getItem(2).getText());
+        table.select(2);
+        table.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
+        int offset = ((org.eclipse.jface.text.ITextSelection) editor.getSelectionProvider().getSelection()).getOffset();
+        assertEquals(6, document(editor).getLineOfOffset(offset), "the caret on line 7's nic0");
+    }
+
+    @Test
     void ctrlSpaceProposesTheDevicesInScope() throws Exception {
         ITextEditor editor = open(file(project, "s.dmas", Fixtures.SCENARIOS));
         IDocument doc = document(editor);
