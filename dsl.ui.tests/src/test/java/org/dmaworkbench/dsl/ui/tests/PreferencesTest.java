@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.dmaworkbench.dsl.ui.preferences.DmasPreferencePage;
+import org.dmaworkbench.dsl.ui.preferences.ColorsPreferencePage;
 import org.dmaworkbench.dsl.ui.preferences.DmasPreferences;
+import org.dmaworkbench.dsl.ui.preferences.SyntaxColors;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.swt.widgets.Button;
@@ -57,5 +59,36 @@ class PreferencesTest {
         }
         assertEquals("text,json,html", DmasPreferences.reportFormats());
         assertFalse(DmasPreferences.openResultsView());
+    }
+
+    @Test
+    void aSyntaxColourFromThePreferencesRepaintsAnOpenEditor() throws Exception {
+        org.eclipse.core.resources.IProject project = project("colours");
+        org.eclipse.ui.texteditor.ITextEditor editor = open(file(project, "c.dmas", Fixtures.SCENARIOS));
+        org.eclipse.swt.custom.StyledText text = viewer(editor).getTextWidget();
+        int kw = Fixtures.SCENARIOS.indexOf("scenario");
+        org.eclipse.swt.graphics.RGB red = new org.eclipse.swt.graphics.RGB(230, 0, 0);
+        waitUntil("the default keyword colour", 5000, () -> text.getStyleRangeAtOffset(kw) != null
+                && text.getStyleRangeAtOffset(kw).foreground.getRGB().equals(SyntaxColors.KEYWORD.rgb()));
+        PreferenceDialog d = PreferencesUtil.createPreferenceDialogOn(page().getWorkbenchWindow().getShell(),
+                "org.dmaworkbench.dsl.ui.preferences.colors", null, null);
+        d.setBlockOnOpen(false);
+        d.open();
+        try {
+            ColorsPreferencePage colours = (ColorsPreferencePage) d.getSelectedPage();
+            List<String> labels = find(colours.getControl(), org.eclipse.swt.widgets.Label.class).stream().map(org.eclipse.swt.widgets.Label::getText).toList();
+            for (SyntaxColors c : SyntaxColors.values()) assertTrue(labels.contains(c.label() + ":"), c + " in " + labels);
+            colours.editor(SyntaxColors.KEYWORD).getColorSelector().setColorValue(red); // what the colour dialog does
+            assertTrue(colours.performOk());
+        } finally {
+            d.close();
+        }
+        try {
+            waitUntil("the open editor repainted in the new keyword colour", 5000,
+                    () -> text.getStyleRangeAtOffset(kw) != null && text.getStyleRangeAtOffset(kw).foreground.getRGB().equals(red));
+        } finally {
+            InstanceScope.INSTANCE.getNode("org.dmaworkbench.dsl.ui").remove(SyntaxColors.KEYWORD.key());
+            page().closeAllEditors(false);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.dmaworkbench.dsl.ui.editor;
 import java.util.ArrayList;
 import java.util.List;
 import org.dmaworkbench.dsl.ide.editor.DmasIde;
+import org.dmaworkbench.dsl.ui.preferences.SyntaxColors;
 import org.eclipse.jface.text.TextAttribute;
 import org.eclipse.jface.text.rules.EndOfLineRule;
 import org.eclipse.jface.text.rules.IRule;
@@ -14,18 +15,16 @@ import org.eclipse.jface.text.rules.SingleLineRule;
 import org.eclipse.jface.text.rules.Token;
 import org.eclipse.jface.text.rules.WhitespaceRule;
 import org.eclipse.jface.text.rules.WordRule;
-import org.eclipse.swt.SWT;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.IGrammarAccess;
 
 /** Lexical highlighting: the grammar's keywords, comments, strings and numbers, each word and number read whole. */
 public class DmasTokenScanner extends RuleBasedScanner {
 
+    private final Token keyword = new Token(null), comment = new Token(null), string = new Token(null), number = new Token(null);
+
     public DmasTokenScanner() {
-        IToken keyword = new Token(new TextAttribute(Colors.get(127, 0, 85), null, SWT.BOLD));
-        IToken comment = new Token(new TextAttribute(Colors.get(63, 127, 95)));
-        IToken string = new Token(new TextAttribute(Colors.get(42, 0, 255)));
-        IToken number = new Token(new TextAttribute(Colors.get(30, 90, 150)));
+        refresh();
         List<IRule> rules = new ArrayList<>();
         rules.add(new EndOfLineRule("//", comment));
         rules.add(new MultiLineRule("/*", "*/", comment));
@@ -43,5 +42,17 @@ public class DmasTokenScanner extends RuleBasedScanner {
         rules.add(new NumberLiteralRule(number)); // before the words: 0000:6a:01.0, 0x1f are numbers whole
         rules.add(words);
         setRules(rules.toArray(IRule[]::new));
+    }
+
+    /** Takes the colours of the preferences (Syntax Colouring); the viewer repaints afterwards. */
+    void refresh() {
+        set(keyword, SyntaxColors.KEYWORD);
+        set(comment, SyntaxColors.COMMENT);
+        set(string, SyntaxColors.STRING);
+        set(number, SyntaxColors.NUMBER);
+    }
+
+    private static void set(Token t, SyntaxColors c) {
+        t.setData(new TextAttribute(c.color(), null, c.fontStyle()));
     }
 }

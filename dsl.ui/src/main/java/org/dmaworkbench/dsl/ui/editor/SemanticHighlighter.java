@@ -6,14 +6,13 @@ import java.util.WeakHashMap;
 import org.dmaworkbench.dsl.ide.editor.Checked;
 import org.dmaworkbench.dsl.ide.editor.Highlight;
 import org.dmaworkbench.dsl.ide.highlighting.DmasHighlightingStyles;
+import org.dmaworkbench.dsl.ui.preferences.SyntaxColors;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextPresentationListener;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.ITextViewerExtension4;
 import org.eclipse.jface.text.TextPresentation;
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
-import org.eclipse.swt.graphics.Color;
 
 /**
  * Semantic highlighting: devices, handles, kernel calls, expectations and counters, as the
@@ -72,22 +71,22 @@ public final class SemanticHighlighter implements ITextPresentationListener {
 
     private static StyleRange style(String id) {
         return switch (id) {
-            case DmasHighlightingStyles.KERNEL_FUNCTION -> range(Colors.get(0, 110, 110), SWT.BOLD);
-            case DmasHighlightingStyles.HANDLE -> range(Colors.get(0, 0, 192), SWT.NORMAL);
-            case DmasHighlightingStyles.DEVICE -> range(Colors.get(140, 80, 0), SWT.BOLD);
-            case DmasHighlightingStyles.PLATFORM -> range(Colors.get(90, 60, 140), SWT.ITALIC);
-            case DmasHighlightingStyles.HANDLE_TYPE -> range(Colors.get(127, 0, 85), SWT.NORMAL);
-            case DmasHighlightingStyles.EXPECTATION -> range(Colors.get(170, 60, 0), SWT.BOLD);
-            case DmasHighlightingStyles.EXPECTED_VALUE -> range(Colors.get(0, 0, 192), SWT.ITALIC);
-            case DmasHighlightingStyles.COUNTER -> range(Colors.get(0, 128, 128), SWT.NORMAL);
+            case DmasHighlightingStyles.KERNEL_FUNCTION -> range(SyntaxColors.KERNEL_FUNCTION);
+            case DmasHighlightingStyles.HANDLE -> range(SyntaxColors.HANDLE);
+            case DmasHighlightingStyles.DEVICE -> range(SyntaxColors.DEVICE);
+            case DmasHighlightingStyles.PLATFORM -> range(SyntaxColors.PLATFORM);
+            case DmasHighlightingStyles.HANDLE_TYPE -> range(SyntaxColors.HANDLE_TYPE);
+            case DmasHighlightingStyles.EXPECTATION -> range(SyntaxColors.EXPECTATION);
+            case DmasHighlightingStyles.EXPECTED_VALUE -> range(SyntaxColors.EXPECTED_VALUE);
+            case DmasHighlightingStyles.COUNTER -> range(SyntaxColors.COUNTER);
             default -> null;
         };
     }
 
-    private static StyleRange range(Color fg, int style) {
+    private static StyleRange range(SyntaxColors c) {
         StyleRange r = new StyleRange();
-        r.foreground = fg;
-        r.fontStyle = style;
+        r.foreground = c.color();
+        r.fontStyle = c.fontStyle();
         return r;
     }
 }

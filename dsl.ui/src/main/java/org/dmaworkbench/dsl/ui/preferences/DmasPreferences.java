@@ -18,6 +18,7 @@ public class DmasPreferences extends AbstractPreferenceInitializer {
         IEclipsePreferences d = DefaultScope.INSTANCE.getNode(DmasUiPlugin.ID);
         d.put(REPORT_FORMATS, "text");
         d.putBoolean(OPEN_RESULTS_VIEW, true);
+        SyntaxColors.initializeDefaults(d);
     }
 
     public static String reportFormats() {
