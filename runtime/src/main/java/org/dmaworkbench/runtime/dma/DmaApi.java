@@ -82,7 +82,8 @@ public final class DmaApi {
 
     /** {@code dma_map_page(dev, page, offset, size, dir)} on the pages of {@code buf}. */
     public long mapPage(Device dev, Allocation buf, long offset, long size, DmaDirection dir, DmaMapping.Type type) {
-        if (size <= 0 || offset < 0 || offset + size > Math.max(buf.size(), PhysicalMemory.PAGE_SIZE * buf.pageCount())) {
+        long limit = Math.max(buf.size(), PhysicalMemory.PAGE_SIZE * buf.pageCount());
+        if (size <= 0 || offset < 0 || offset > limit || size > limit - offset) { // without overflow for huge offsets
             ctx.counters.mapErrors++;
             return DMA_MAPPING_ERROR;
         }

@@ -45,7 +45,7 @@ public final class Allocation {
     public long phys(long offset) {
         long abs = physOffset + offset;
         if (offset < 0 || abs < 0 || (abs >>> PhysicalMemory.PAGE_SHIFT) >= pfns.length) {
-            throw new IndexOutOfBoundsException("offset " + offset + " is outside " + describe());
+            throw new IllegalArgumentException("offset " + offset + " is outside " + describe());
         }
         return (pfns[(int) (abs >>> PhysicalMemory.PAGE_SHIFT)] << PhysicalMemory.PAGE_SHIFT) | (abs & PhysicalMemory.PAGE_MASK_LOW);
     }

@@ -18,6 +18,11 @@ final class Args {
     static long num(List<Value> a, int i) { return a.get(i).num(); }
     static boolean has(List<Value> a, int i) { return i < a.size() && a.get(i) != null; }
     static String sym(List<Value> a, int i) { return (String) a.get(i).ref(); }
-    static DmaDirection dir(List<Value> a, int i) { return DmaDirection.parse(sym(a, i)); }
+    static DmaDirection dir(List<Value> a, int i) {
+        DmaDirection d = sym(a, i) == null ? null : DmaDirection.parse(sym(a, i));
+        if (d == null) throw new IllegalArgumentException("'" + sym(a, i) + "' is not a DMA direction (DMA_TO_DEVICE, DMA_FROM_DEVICE, "
+                + "DMA_BIDIRECTIONAL, DMA_NONE)");
+        return d;
+    }
     static int pasid(List<Value> a, int i) { return (int) a.get(i).num(); }
 }

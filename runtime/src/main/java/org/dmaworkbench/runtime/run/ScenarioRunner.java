@@ -71,6 +71,9 @@ public final class ScenarioRunner {
             error = e.getMessage();
         } catch (RunCancelledException e) {
             throw e;
+        } catch (IllegalArgumentException e) {
+            // a kernel object refused an argument it cannot model (an offset outside a buffer, a word that is no direction)
+            error = "line " + sys.ctx.step() + ": " + e.getMessage();
         } catch (RuntimeException e) {
             // a simulator bug must not lose the steps that ran: name the statement's line
             error = "line " + sys.ctx.step() + ": internal error in the simulator: "
@@ -109,7 +112,8 @@ public final class ScenarioRunner {
                           long outer) {
         for (Step s : steps) {
             if ("repeat".equals(s.op())) {
-                long n = s.args().isEmpty() ? 0 : s.args().get(0).number();
+                if (KeywordShapes.problem(s) != null) throw new StepError(s.line(), KeywordShapes.problem(s));
+                long n = s.args().get(0).number();
                 if (n < 0 || n > MAX_REPEAT) throw new StepError(s.line(), "repeat count " + n + " outside 0.." + MAX_REPEAT);
                 if (n * outer > MAX_REPEAT) {
                     throw new StepError(s.line(), "nested repeats run this body " + outer + " x " + n + " = " + n * outer
@@ -141,6 +145,8 @@ public final class ScenarioRunner {
     }
 
     private StepResult runStep(RunState st, Step s) {
+        String shape = KeywordShapes.problem(s);
+        if (shape != null) throw new StepError(s.line(), shape);
         SimulatedSystem sys = st.sys;
         sys.ctx.setStep(s.line());
         sys.ctx.clock.take();
@@ -215,6 +221,7 @@ public final class ScenarioRunner {
 
     /** Resolves an argument to a value of the expected type (handles converted where the kernel allows). */
     Value resolve(RunState st, Step s, Arg a, ValueType want) {
+        if (a.kind() != Arg.Kind.INT && a.text() == null) throw new StepError(s.line(), "a " + a.kind() + " argument without text");
         switch (a.kind()) {
             case INT -> {
                 return Value.of(want == ValueType.PASID ? ValueType.PASID : ValueType.INT, a.number());
