@@ -1,20 +1,23 @@
 package org.dmaworkbench.dsl;
 
+import org.dmaworkbench.dsl.formatting.DmasFormatter;
+import org.dmaworkbench.dsl.imports.ImportResolver;
+import org.dmaworkbench.dsl.scoping.DmasGlobalScopeProvider;
 import org.dmaworkbench.dsl.scoping.DmasLinkingMessages;
 import org.dmaworkbench.dsl.scoping.DmasQualifiedNameProvider;
-import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
-import org.dmaworkbench.dsl.formatting.DmasFormatter;
 import org.dmaworkbench.dsl.syntax.DmasParser;
 import org.dmaworkbench.dsl.syntax.DmasResource;
 import org.dmaworkbench.dsl.syntax.DmasSyntaxErrorMessages;
+import org.dmaworkbench.dsl.validation.DmasResourceValidator;
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.formatting2.IFormatter2;
+import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.parser.IParser;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.formatting2.IFormatter2;
-import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
-import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
+import org.eclipse.xtext.validation.IResourceValidator;
 
 /** Guice bindings of the language's runtime layer (parsing, scoping, validation, lowering). */
 public class DmasRuntimeModule extends AbstractDmasRuntimeModule {
@@ -55,9 +58,17 @@ public class DmasRuntimeModule extends AbstractDmasRuntimeModule {
         return DmasFormatter.class;
     }
 
-    /** Platforms and devices come from the files a scenario imports ({@code import "platforms/spr.dmas"}). */
+    /**
+     * Platforms and devices come from the files a scenario imports ({@code import "platforms/spr.dmas"},
+     * {@code import "classpath:/platforms/spr.dmas"}), each resolved by the one {@link ImportResolver}.
+     */
     @Override
     public Class<? extends IGlobalScopeProvider> bindIGlobalScopeProvider() {
-        return ImportUriGlobalScopeProvider.class;
+        return DmasGlobalScopeProvider.class;
+    }
+
+    /** Rules about a whole file (an empty file) on top of the {@code @Check}s. */
+    public Class<? extends IResourceValidator> bindIResourceValidator() {
+        return DmasResourceValidator.class;
     }
 }

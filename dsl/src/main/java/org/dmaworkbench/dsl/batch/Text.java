@@ -16,12 +16,12 @@ public final class Text {
         return display(p, cwd());
     }
 
-    /** A path as shown to the user: relative to {@code base} when below it, else absolute. */
+    /** A path as shown to the user: relative to {@code base} when below it, else absolute; control characters escaped. */
     public static String display(Path p, Path base) {
         Path abs = p.toAbsolutePath().normalize();
         Path b = base.toAbsolutePath().normalize();
         String s = abs.startsWith(b) && !abs.equals(b) ? b.relativize(abs).toString() : abs.toString();
-        return s.replace('\\', '/');
+        return oneLine(s.replace('\\', '/')); // a newline in a file name must not split a file:line line
     }
 
     /** Null-safe, on one line, control and bidirectional-formatting characters shown as escapes (see {@link ErrorText#oneLine}). */

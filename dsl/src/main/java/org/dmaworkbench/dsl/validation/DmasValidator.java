@@ -15,6 +15,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
         ExpectationKindValidator.class, ExpectationValueValidator.class,
         MappingErrorCheckValidator.class, UnmapValidator.class,
         TrustValidator.class,
-        SizeValidator.class, LimitsValidator.class, NumberRangeValidator.class, BenchmarkValidator.class, SyntaxHabitsValidator.class})
+        SizeValidator.class, LimitsValidator.class, NumberRangeValidator.class, BenchmarkValidator.class, SyntaxHabitsValidator.class,
+        ImportValidator.class})
 public class DmasValidator extends AbstractDmasValidator {
 }

@@ -1,5 +1,6 @@
 package org.dmaworkbench.dsl.validation;
 
+import com.google.inject.Inject;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.dmaworkbench.dsl.dmas.Model;
 import org.dmaworkbench.dsl.dmas.Repeat;
 import org.dmaworkbench.dsl.dmas.Scenario;
 import org.dmaworkbench.dsl.dmas.Statement;
+import org.dmaworkbench.dsl.imports.ImportResolver;
 import org.dmaworkbench.runtime.run.CallSignature;
 import org.dmaworkbench.runtime.run.ValueType;
 import org.eclipse.emf.ecore.EObject;
@@ -20,6 +22,7 @@ import org.eclipse.xtext.validation.Check;
 
 /** Handles: declared with the type their call returns, and not shadowing an earlier handle or a device. */
 public class HandleValidator extends DmasCheckBase {
+    @Inject private ImportResolver imports;
 
     @Check
     public void checkDeclaredType(HandleDecl h) {
@@ -43,7 +46,7 @@ public class HandleValidator extends DmasCheckBase {
     public void checkShadowing(Scenario s) {
         Set<String> devices = new HashSet<>();
         if (EcoreUtil.getRootContainer(s) instanceof Model m) {
-            for (EObject e : VisibleElements.of(m)) if (e instanceof Device d && d.getName() != null) devices.add(d.getName());
+            for (EObject e : VisibleElements.of(m, imports)) if (e instanceof Device d && d.getName() != null) devices.add(d.getName());
         }
         walk(s.getStatements(), new HashMap<>(), devices);
     }

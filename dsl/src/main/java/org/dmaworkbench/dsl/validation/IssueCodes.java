@@ -111,4 +111,28 @@ public interface IssueCodes {
     String SIZE_UNIT = PREFIX + "size-unit";
     /** Warning on a C statement end ';' (read as a blank); no data (the fix removes it). */
     String STRAY_SEMICOLON = PREFIX + "stray-semicolon";
+
+    // ---------------------------------------------------------------- files and imports (ImportValidator, DmasResourceValidator, the batch loader)
+    /** Warning at 1:1 on a file without any platform, device, scenario or benchmark (empty, or comments only); no data. */
+    String EMPTY_FILE = PREFIX + "empty-file";
+    /** Error on the import's string: no such file next to the importing file, or on the import path; no data. */
+    String IMPORT_NOT_FOUND = PREFIX + "import-not-found";
+    /** Error on the import's string: an absolute path or a URI (file:, http:, ...) instead of a relative path or classpath:; no data. */
+    String IMPORT_NOT_RELATIVE = PREFIX + "import-not-relative";
+    /** Error on the import's string: it leads outside the project and the declared import path ({@code ..}, a symbolic link); no data. */
+    String IMPORT_OUTSIDE_PROJECT = PREFIX + "import-outside-project";
+    /** Error on the import's string: a folder, a device or a pipe, not a regular file; no data. */
+    String IMPORT_NOT_REGULAR = PREFIX + "import-not-regular";
+    /** Error on the import's string: the file is larger than the loader reads; no data. */
+    String IMPORT_TOO_LARGE = PREFIX + "import-too-large";
+    /** Error on the import's string: not a {@code .dmas} file; no data. */
+    String IMPORT_NOT_DMAS = PREFIX + "import-not-dmas";
+    /** Error on the import's string: {@code import ""}; no data. */
+    String IMPORT_EMPTY = PREFIX + "import-empty";
+    /** Error at the first byte that is not UTF-8 text (a NUL, invalid UTF-8), or on a file that is not a regular file: refused before parsing; no data. */
+    String NOT_TEXT = PREFIX + "not-text";
+    /** Error at 0:0 on an input larger than the loader reads; no data. */
+    String FILE_TOO_LARGE = PREFIX + "file-too-large";
+    /** Error where brackets first nest deeper than the parser's stack allows; no data. */
+    String NESTED_TOO_DEEP = PREFIX + "nested-too-deep";
 }

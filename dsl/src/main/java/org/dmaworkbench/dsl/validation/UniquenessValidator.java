@@ -1,5 +1,6 @@
 package org.dmaworkbench.dsl.validation;
 
+import com.google.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.dmaworkbench.dsl.dmas.DmasPackage.Literals;
 import org.dmaworkbench.dsl.dmas.Iommu;
 import org.dmaworkbench.dsl.dmas.Model;
 import org.dmaworkbench.dsl.dmas.Platform;
+import org.dmaworkbench.dsl.imports.ImportResolver;
 import org.dmaworkbench.runtime.iommu.Bdf;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
@@ -21,12 +23,13 @@ import org.eclipse.xtext.validation.Check;
  * one BDF would share a requester ID. Reported on the later one, in the file being validated.
  */
 public class UniquenessValidator extends DmasCheckBase {
+    @Inject private ImportResolver imports;
 
     @Check
     public void checkUnique(Model model) {
         Map<String, EObject> imported = new HashMap<>(), own = new HashMap<>();
         Map<String, Device> importedBdfs = new HashMap<>(), ownBdfs = new HashMap<>();
-        List<EObject> visible = VisibleElements.of(model);
+        List<EObject> visible = VisibleElements.of(model, imports);
         for (EObject e : visible) {
             if (e.eResource() == model.eResource()) continue;
             imported.putIfAbsent(key(e), e);

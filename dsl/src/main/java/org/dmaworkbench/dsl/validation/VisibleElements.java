@@ -10,19 +10,20 @@ import org.dmaworkbench.dsl.dmas.Element;
 import org.dmaworkbench.dsl.dmas.Import;
 import org.dmaworkbench.dsl.dmas.Model;
 import org.dmaworkbench.dsl.dmas.Platform;
+import org.dmaworkbench.dsl.imports.ImportResolution;
+import org.dmaworkbench.dsl.imports.ImportResolver;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.xtext.EcoreUtil2;
 
 /**
  * The platforms, IOMMUs and devices one file can name: its own, then those of the files it imports,
- * transitively (the same files {@code ImportUriGlobalScopeProvider} links against).
+ * transitively (the same files {@code DmasGlobalScopeProvider} links against, through the {@link ImportResolver}).
  */
 final class VisibleElements {
     private VisibleElements() { }
 
     /** Own elements first, in source order (IOMMUs right after their platform), then imported ones. */
-    static List<EObject> of(Model model) {
+    static List<EObject> of(Model model, ImportResolver imports) {
         List<EObject> out = new ArrayList<>();
         Set<Resource> seen = new LinkedHashSet<>();
         Deque<Resource> todo = new ArrayDeque<>();
@@ -36,7 +37,7 @@ final class VisibleElements {
             if (!seen.add(r) || r.getContents().isEmpty() || !(r.getContents().get(0) instanceof Model m)) continue;
             collect(m, out);
             for (Import i : m.getImports()) {
-                Resource imported = load(r, i.getImportURI());
+                Resource imported = load(r, imports.resolve(i.getImportURI(), r));
                 if (imported != null) todo.add(imported);
             }
         }
@@ -50,10 +51,11 @@ final class VisibleElements {
         }
     }
 
-    private static Resource load(Resource context, String uri) {
-        if (uri == null || uri.isBlank()) return null;
+    /** The resolved import's resource; none for a refused import (the ImportValidator reports it), which is never read. */
+    private static Resource load(Resource context, ImportResolution resolved) {
+        if (resolved == null || !resolved.ok() || context.getResourceSet() == null) return null;
         try {
-            return EcoreUtil2.getResource(context, uri);
+            return context.getResourceSet().getResource(resolved.target(), true);
         } catch (RuntimeException e) {
             return null; // a broken import is the linker's diagnostic, not ours
         }

@@ -95,11 +95,12 @@ class BatchApiTest {
         Files.writeString(f, SCENARIO.formatted("classpath:/platforms/spr.dmas"));
 
         var none = Workspace.load(List.of(f), true, new Workspace.Options(tmp, List.of(), null));
-        assertTrue(none.hasErrors(), "no import path: refused");
-        assertTrue(none.diagnostics().toString().contains("only local files can be imported"), none.diagnostics()::toString);
+        assertTrue(none.hasErrors(), "no import path, and no Maven source roots around the file: not found");
+        assertTrue(none.diagnostics().toString().contains("src/uses-jar.dmas:1:8: error: imported file not found on the import path: "
+                + "classpath:/platforms/spr.dmas"), none.diagnostics()::toString);
 
         var missing = Workspace.load(List.of(f), true, new Workspace.Options(tmp, List.of(src), null));
-        assertTrue(missing.diagnostics().toString().contains("src/uses-jar.dmas:1:1: error: imported file not found on the import path: "
+        assertTrue(missing.diagnostics().toString().contains("src/uses-jar.dmas:1:8: error: imported file not found on the import path: "
                 + "classpath:/platforms/spr.dmas"), missing.diagnostics()::toString);
 
         var fromJar = Workspace.load(List.of(f), true, new Workspace.Options(tmp, List.of(src, lib), null));

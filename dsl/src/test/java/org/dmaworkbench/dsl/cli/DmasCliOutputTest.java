@@ -67,4 +67,49 @@ class DmasCliOutputTest {
             assertEquals(List.of("TEST-com.acme.FooTest.xml", "TEST-src.test.resources.cli.good.scenarios.xml"), names);
         }
     }
+
+    @Test
+    void anEmojiInAFileStillGivesReports(@TempDir Path tmp) throws IOException {
+        Path f = Files.writeString(tmp.resolve("emoji.dmas"), "platform p { \uD83D\uDCA9 }\n");
+        Path out = tmp.resolve("reports");
+        var r = dmas("run", "--format", "json,junit,html", "--out", out.toString(), f.toString()).assertNoStackTrace();
+        assertEquals(2, r.exit(), r::toString);
+        assertFalse(r.err().contains("cannot write the reports"), r::toString);
+        assertTrue(Files.isRegularFile(out.resolve("dmas-report.json")), r::toString);
+        assertTrue(Files.isRegularFile(out.resolve("dmas-report.html")), r::toString);
+    }
+
+    @Test
+    void bidiControlsInANameNeverReachTheConsoleRaw(@TempDir Path tmp) throws IOException {
+        Files.copy(Path.of(GOOD, "platforms/spr.dmas"), tmp.resolve("spr.dmas"));
+        Path f = Files.writeString(tmp.resolve("bidi.dmas"), "import \"spr.dmas\"\nscenario \"abc\u202Edef\" on spr {\n    probe dsa0\n}\n");
+        var r = dmas("run", f.toString()).assertNoStackTrace();
+        assertEquals(0, r.exit(), r::toString);
+        assertFalse(r.all().contains("\u202E"), r::toString);
+        assertTrue(r.out().contains("abc\\u202edef"), r::toString);
+    }
+
+    @Test
+    void aLegalLongFileNameStillGetsEveryReport(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("x".repeat(120)));
+        Files.copy(Path.of(GOOD, "platforms/spr.dmas"), dir.resolve("spr.dmas"));
+        Path f = Files.writeString(dir.resolve("s".repeat(245) + ".dmas"),
+                "import \"spr.dmas\"\nscenario \"s\" on spr {\n    probe dsa0\n    pasid kp = iommu_alloc_global_pasid(dsa0)    expect 1\n}\n");
+        Path out = tmp.resolve("reports");
+        var r = dmas("run", "--format", "junit,html", "--out", out.toString(), f.toString()).assertNoStackTrace();
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(Files.isRegularFile(out.resolve("dmas-report.html")), r::toString);
+        try (var files = Files.list(out)) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("TEST-")).count(), r::toString);
+        }
+    }
+
+    @Test
+    void aNewlineInAFileNameDoesNotSplitTheFileLineLines(@TempDir Path tmp) throws IOException {
+        Path f = Files.writeString(tmp.resolve("two\nlines.dmas"), "scenario \"s\" on nowhere {\n}\n");
+        var r = dmas("check", f.toString()).assertNoStackTrace();
+        assertEquals(2, r.exit(), r::toString);
+        String first = r.err().lines().findFirst().orElse("");
+        assertTrue(first.contains("two\\nlines.dmas:1:"), r::toString);
+    }
 }

@@ -179,7 +179,8 @@ class DmasCliTest {
         assertTrue(Pattern.compile("(?m)^" + Pattern.quote(deep.toString()) + ":\\d+:\\d+: error: ").matcher(d.err()).find(), d::toString);
 
         Path huge = tmp.resolve("huge.dmas");
-        Files.writeString(huge, "import \"" + Path.of(GOOD, "platforms/spr.dmas").toAbsolutePath() + "\"\n"
+        Files.copy(Path.of(GOOD, "platforms/spr.dmas"), tmp.resolve("spr.dmas"));
+        Files.writeString(huge, "import \"spr.dmas\"\n"
                 + "scenario \"x\" on spr {\n    probe dsa0 expect 99999999999999999999999999\n}\n");
         var h = dmas("run", huge.toString()).assertNoStackTrace();
         assertEquals(2, h.exit(), h::toString);
@@ -195,7 +196,8 @@ class DmasCliTest {
         String file = BAD + "/missing-import.dmas";
         var m = dmas("run", file).assertNoStackTrace();
         assertEquals(2, m.exit(), m::toString);
-        assertTrue(m.err().contains(file + ":1:1: error: imported file not found: " + BAD + "/platforms/does-not-exist.dmas"), m::toString);
+        assertTrue(m.err().contains(file + ":1:8: error: imported file not found: platforms/does-not-exist.dmas (relative to this file's folder)"),
+                m::toString);
 
         var notDmas = dmas("run", "pom.xml").assertNoStackTrace();
         assertEquals(2, notDmas.exit(), notDmas::toString);

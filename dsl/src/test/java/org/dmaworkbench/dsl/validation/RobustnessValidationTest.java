@@ -17,6 +17,7 @@ import org.apache.log4j.spi.LoggingEvent;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
@@ -77,7 +78,9 @@ class RobustnessValidationTest {
         random.nextBytes(garbage);
         List<Issue> issues = validate(files.get(0), garbage);
         assertTrue(issues.stream().allMatch(i -> i.getLineNumber() != null && i.getLineNumber() > 0), "diagnostics carry a line");
-        assertTrue(validate(files.get(0), new byte[0]).isEmpty(), "an empty file is an empty model");
+        List<Issue> empty = validate(files.get(0), new byte[0]);
+        assertEquals(List.of(IssueCodes.EMPTY_FILE), empty.stream().map(Issue::getCode).toList(), "an empty file is one warning");
+        assertEquals(Severity.WARNING, empty.get(0).getSeverity());
         assertTrue(mutants > 500, "mutants: " + mutants);
         assertEquals(List.of(), logged.stream().limit(3).toList(), () -> logged.size() + " errors logged during validation");
     }

@@ -41,8 +41,8 @@ public final class ErrorText {
 
     /**
      * Null-safe, on one line: line breaks as {@code \n}, control characters and the bidirectional
-     * formatting characters (U+202A..U+202E, U+2066..U+2069, which reorder what a terminal shows) as
-     * escapes.
+     * formatting characters (U+202A..U+202E, U+2066..U+2069, which reorder what a terminal shows) and
+     * lone surrogates (no encoder can write them) as escapes.
      */
     public static String oneLine(String s) {
         if (s == null) return "";
@@ -50,6 +50,11 @@ public final class ErrorText {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             String esc = escape(c);
+            if (Character.isSurrogate(c)) { // a pair stays (an emoji); a lone half (a lexer's split token) cannot be encoded
+                boolean paired = Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                        : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+                if (!paired) esc = String.format(Locale.ROOT, "\\u%04x", (int) c);
+            }
             if (esc != null && b == null) {
                 b = new StringBuilder(s.length() + 16);
                 b.append(s, 0, i);

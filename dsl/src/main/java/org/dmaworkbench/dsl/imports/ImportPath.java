@@ -1,4 +1,4 @@
-package org.dmaworkbench.dsl.batch;
+package org.dmaworkbench.dsl.imports;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,33 +21,30 @@ import org.eclipse.emf.common.util.URI;
  * wins: a directory's file becomes a {@code file:} URI, a jar's entry an {@code archive:file:...!/}
  * URI (EMF reads both). Jars are indexed once, lazily, and only for their {@code .dmas} entries.
  */
-final class ImportPath {
+public final class ImportPath {
     /** The URI scheme of imports looked up on the import path. */
-    static final String SCHEME = "classpath";
+    public static final String SCHEME = "classpath";
 
     private final List<Path> roots;
     private final Map<Path, Set<String>> jarEntries = new HashMap<>();
 
-    ImportPath(List<Path> roots) {
+    public ImportPath(List<Path> roots) {
         List<Path> r = new ArrayList<>();
         for (Path p : roots) if (p != null) r.add(p.toAbsolutePath().normalize());
         this.roots = List.copyOf(r);
     }
 
-    boolean isEmpty() { return roots.isEmpty(); }
+    public boolean isEmpty() { return roots.isEmpty(); }
 
-    /** The file or jar entry a {@code classpath:} URI names, or null when no root has it (or it is not a relative path inside a root). */
-    synchronized URI find(URI uri) {
-        if (roots.isEmpty() || !SCHEME.equals(uri.scheme())) return null;
-        String rel = uri.isHierarchical() ? uri.path() : uri.opaquePart();
-        if (rel == null) return null;
-        while (rel.startsWith("/")) rel = rel.substring(1);
-        if (rel.isEmpty()) return null;
-        for (String seg : rel.split("/")) if (seg.equals("..") || seg.equals(".")) return null; // never leave a root
+    /** The roots, in lookup order. */
+    public List<Path> roots() { return roots; }
+
+    /** The file or jar entry at {@code rel} ({@code a/b.dmas}, already checked to hold no {@code ..}) in the first root that has it, or null. */
+    public synchronized URI find(String rel) {
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
                 Path f = root.resolve(rel).normalize();
-                if (f.startsWith(root) && Files.isRegularFile(f)) return URI.createFileURI(f.toString());
+                if (f.startsWith(root) && Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return URI.createFileURI(f.toString());
             } else if (Files.isRegularFile(root) && entries(root).contains(rel)) {
                 return URI.createURI("archive:" + URI.createFileURI(root.toString()) + "!/" + rel);
             }
@@ -71,7 +68,7 @@ final class ImportPath {
     }
 
     /** {@code archive:file:/x.jar!/a/b.dmas}: an entry of a local jar (EMF's archive URI handler reads it). */
-    static boolean isLocalArchive(URI u) {
+    public static boolean isLocalArchive(URI u) {
         if (!"archive".equals(u.scheme())) return false;
         String s = u.toString();
         int bang = s.indexOf("!/");
