@@ -8,7 +8,8 @@
 #   tools/system-packages.sh install [GROUP...]   apt-get install what is missing (sudo when not root)
 #
 # Groups: display (a virtual display for the workbench tests and the product check), swt (what SWT, the
-# Eclipse plug-in's tests and the IDE load), wm (a window manager for the product check's popups).
+# Eclipse plug-in's tests and the IDE load). No window manager: the workbench tests and ide-check pass
+# under a bare Xvfb.
 # Without a group: all of them.
 set -euo pipefail
 
@@ -18,7 +19,6 @@ display|xvfb|cmd:Xvfb|the workbench tests and the product check run under xvfb-r
 display|xauth|cmd:xauth|xvfb-run needs it for the display cookie
 swt|libgtk-3-0|lib:libgtk-3.so.0|SWT (Eclipse plug-in tests, the IDE product): GTK 3
 swt|libxtst6|lib:libXtst.so.6|SWT posts key and mouse events (Display.post) through XTest
-wm|openbox|cmd:openbox|the product check: popups (completion, hover) need a window manager
 '
 
 entries() { # $@ = groups (none: all)
@@ -68,5 +68,5 @@ case $cmd in
     # shellcheck disable=SC2086
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $names >/dev/null
     ;;
-  *) echo "usage: $0 list|check|install [display|swt|wm]..." >&2; exit 2 ;;
+  *) echo "usage: $0 list|check|install [display|swt]..." >&2; exit 2 ;;
 esac
