@@ -15,6 +15,7 @@ import java.util.TimerTask;
 import java.util.stream.Stream;
 import org.dmaworkbench.dsl.DmasStandaloneSetup;
 import org.dmaworkbench.dsl.dmas.Model;
+import org.dmaworkbench.dsl.lang.LoggedErrors;
 import org.dmaworkbench.dsl.lowering.DmasLowering;
 import org.dmaworkbench.runtime.program.CompiledFile;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
@@ -100,7 +101,7 @@ public final class PipelineFuzzTarget {
 
     /** Parse, validate and lower {@code text}, and run it when {@code execute}; throws on a finding. */
     public static void check(String text, boolean execute) {
-        try (ErrorLog log = new ErrorLog()) {
+        try (LoggedErrors log = new LoggedErrors()) {
             Resource r = freshResource();
             try {
                 r.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
