@@ -37,9 +37,9 @@ bind() { # $1 = host path, $2 = path inside the chroot, $3 = extra mount options
 }
 
 rm -rf "$work"; cp -a "$pristine" "$work"
-# The machine's name and how it resolves are the network's, as on any installed machine (a chroot has the
-# host's hostname but debootstrap's /etc/hosts: Eclipse then logs "Failed to read host name").
-cp /etc/resolv.conf /etc/hosts /etc/hostname "$work/etc/"
+# The chroot keeps debootstrap's missing /etc/hosts, so the host's name does not resolve there: .ci/run
+# must cope with that too (the IDE's start logs "Failed to read host name" otherwise).
+cp /etc/resolv.conf "$work/etc/"
 # The network, not the machine: a host behind a TLS-inspecting egress proxy trusts its CA; so must the chroot.
 if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
   cp /usr/local/share/ca-certificates/*.crt "$work/usr/local/share/ca-certificates/"
