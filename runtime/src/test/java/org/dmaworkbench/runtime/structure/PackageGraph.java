@@ -22,6 +22,9 @@ final class PackageGraph {
         if (!a.equals(b)) edges.get(a).putIfAbsent(b, simple(from) + " uses " + simple(to));
     }
 
+    /** Every package seen, as user or used. */
+    Set<String> packages() { return edges.keySet(); }
+
     Set<String> dependenciesOf(String pkg) { return edges.getOrDefault(pkg, Map.of()).keySet(); }
 
     /** Why {@code from} depends on {@code to}: one class-level use. */

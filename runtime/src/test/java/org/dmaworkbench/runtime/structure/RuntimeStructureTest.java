@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 class RuntimeStructureTest {
     private static final String RUNTIME = "org.dmaworkbench.runtime";
     private static final int MAX_LINES = 400;
+    /** ARCHITECTURE.md's layers, bottom to top: a package may use only the packages before it. */
+    private static final List<String> LAYERS = List.of("util", "cost", "sim", "mem", "platform", "iommu", "faultlog",
+            "debug", "dma", "kva", "findings", "device", "program", "system", "run", "bench", "exec");
 
     @Test
     void runtimePackagesHaveNoCycle() throws IOException, URISyntaxException {
@@ -30,6 +33,26 @@ class RuntimeStructureTest {
         List<String> cycles = new ArrayList<>();
         for (Set<String> scc : g.cycles()) cycles.add(scc + g.describe(scc));
         assertEquals(List.of(), cycles, "package cycles in the runtime");
+    }
+
+    @Test
+    void packagesUseOnlyTheLayersBelowThem() throws IOException, URISyntaxException {
+        PackageGraph g = compiledRuntime();
+        List<String> wrong = new ArrayList<>();
+        for (String pkg : g.packages()) {
+            if (!pkg.startsWith(RUNTIME + ".")) continue;
+            int layer = LAYERS.indexOf(pkg.substring(RUNTIME.length() + 1));
+            if (layer < 0) {
+                wrong.add(pkg + " is in no layer (add it to LAYERS and to ARCHITECTURE.md)");
+                continue;
+            }
+            for (String dep : g.dependenciesOf(pkg)) {
+                int depLayer = LAYERS.indexOf(dep.substring(Math.min(dep.length(), RUNTIME.length() + 1)));
+                if (depLayer > layer) wrong.add(pkg + " -> " + dep + " (" + g.example(pkg, dep) + ")");
+            }
+        }
+        assertTrue(g.packages().contains(RUNTIME + ".faultlog"), "the graph was read");
+        assertEquals(List.of(), wrong, "uses of a higher layer");
     }
 
     @Test
