@@ -8,6 +8,7 @@ import org.dmaworkbench.dsl.ide.contentassist.DmasContentAssistService;
 import org.dmaworkbench.dsl.ide.contentassist.DmasContentProposalAcceptor;
 import org.dmaworkbench.dsl.ide.contentassist.DmasCrossrefProposalProvider;
 import org.dmaworkbench.dsl.ide.contentassist.DmasIdeContentProposalProvider;
+import org.dmaworkbench.dsl.ide.formatting.DmasFormattingService;
 import org.dmaworkbench.dsl.ide.folding.DmasFoldingRangeProvider;
 import org.dmaworkbench.dsl.ide.highlighting.DmasSemanticHighlightingCalculator;
 import org.dmaworkbench.dsl.ide.hover.DmasHoverService;
@@ -20,6 +21,7 @@ import org.eclipse.xtext.ide.editor.folding.IFoldingRangeProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.contentassist.ContentAssistService;
+import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.rename.IRenameService2;
 import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
@@ -69,5 +71,9 @@ public class DmasIdeModule extends AbstractDmasIdeModule {
 
     public Class<? extends IRenameService2> bindIRenameService2() {
         return DmasRenameService.class;
+    }
+
+    public Class<? extends FormattingService> bindFormattingService() {
+        return DmasFormattingService.class;
     }
 }

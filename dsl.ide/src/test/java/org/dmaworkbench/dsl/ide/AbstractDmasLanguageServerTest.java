@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.dmaworkbench.dsl.DmasRuntimeModule;
 import org.dmaworkbench.dsl.formatting.DmasFormatter;
+import org.dmaworkbench.dsl.ide.server.DmasLanguageServer;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentSymbolCapabilities;
@@ -26,7 +27,6 @@ import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.xtext.formatting2.IFormatter2;
-import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
 import org.eclipse.xtext.testing.AbstractLanguageServerTest;
@@ -49,10 +49,10 @@ public abstract class AbstractDmasLanguageServerTest extends AbstractLanguageSer
         super("dmas");
     }
 
-    /** The language as DmasIdeSetup builds it, with {@link DmasFormatter} bound for the runtime layer. */
+    /** The server {@code ./dmas lsp} runs, over the language as DmasIdeSetup builds it, with {@link DmasFormatter} bound for the runtime layer. */
     @Override
     protected Module getServerModule() {
-        return Modules2.mixin(new ServerModule(),
+        return Modules2.mixin(DmasLanguageServer.serverModule(),
                 binder -> binder.bind(IResourceServiceProvider.Registry.class).toProvider(AbstractDmasLanguageServerTest::registry)
                         .in(Scopes.SINGLETON));
     }

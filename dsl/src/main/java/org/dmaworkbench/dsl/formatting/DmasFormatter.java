@@ -47,11 +47,13 @@ import org.eclipse.xtext.resource.XtextResource;
  *     otherwise one property per line;</li>
  * <li>single spaces between tokens; none inside {@code f(a, b)} parentheses, before commas, or
  *     after the minus of {@code -EINVAL};</li>
- * <li>expectations are <b>not</b> aligned in a column: {@code expect} follows its step after a
- *     single space, and so does a trailing comment. Column alignment rewrites every line of a
- *     block when one step grows; single spaces keep diffs to the lines that changed;</li>
- * <li>comments are preserved, line comments stay on their line; a file with syntax errors is
- *     left as it is.</li>
+ * <li>the spaces before {@code expect} are the user's: a column of expectations stays aligned as
+ *     written (every bundled example aligns them), and a formatted file is a fixed point; an
+ *     {@code expect} on the next line or glued to its step gets a single space. The formatter does
+ *     not align columns itself: that would rewrite every line of a block when one step grows;</li>
+ * <li>comments are preserved, line comments stay on their line, and the spaces before a trailing
+ *     comment are the user's, like those before {@code expect}; a file with syntax errors is left
+ *     as it is.</li>
  * </ul>
  * The formatter decides each gap between two tokens exactly once ({@link #plan}), so no two
  * rules compete for a gap.
@@ -66,7 +68,7 @@ public class DmasFormatter extends AbstractFormatter2 {
     private static final Set<String> PLATFORM_ITEMS = Set.of("default-domain", "cmdline", "memory", "cpus");
 
     /** What goes into the gap between two tokens. */
-    enum Gap { NONE, SPACE, NEWLINE, LINES }
+    enum Gap { NONE, SPACE, NEWLINE, LINES, KEEP }
 
     private final Map<IHiddenRegion, Gap> plan = new LinkedHashMap<>();
     private final List<ISemanticRegion[]> indented = new ArrayList<>();
@@ -89,7 +91,10 @@ public class DmasFormatter extends AbstractFormatter2 {
             return new SinglelineCodeCommentReplacer(comment, "//") {
                 @Override
                 public void configureWhitespace(WhitespaceReplacer leading, WhitespaceReplacer trailing) {
-                    // indented like the next token; the text stays as written
+                    // on its own line: indented like the next token; after code: the spaces as written
+                    // (a column of trailing comments stays aligned); the text stays as written
+                    String before = leading == null ? "" : leading.getRegion().getText();
+                    if (isHorizontalSpace(before) && leading.getRegion().getOffset() > 0) leading.getFormatting().setSpace(before);
                 }
             };
         }
@@ -141,7 +146,9 @@ public class DmasFormatter extends AbstractFormatter2 {
             else if (e instanceof Scenario s) statements(s, s.getStatements());
             else if (e instanceof Benchmark b) benchmark(b);
         }
-        plan.forEach((region, gap) -> document.set(region, f -> apply(gap, f)));
+        plan.forEach((region, gap) -> {
+            if (gap != Gap.KEEP) document.set(region, f -> apply(gap, f));
+        });
         for (ISemanticRegion[] block : indented) document.interior(block[0], block[1], IHiddenRegionFormatter::indent);
         IHiddenRegion end = getTextRegionAccess().regionForRootEObject().getNextHiddenRegion();
         if (end != null && !tops.isEmpty()) document.set(end, f -> f.setNewLines(1));
@@ -164,7 +171,12 @@ public class DmasFormatter extends AbstractFormatter2 {
         if ("-".equals(left) && (a.getSemanticElement() instanceof ExpectErrno || a.getSemanticElement() instanceof ExpectValue)) {
             return Gap.NONE;
         }
+        if ("expect".equals(right) && isHorizontalSpace(a.getNextHiddenRegion().getText())) return Gap.KEEP;
         return Gap.SPACE;
+    }
+
+    private static boolean isHorizontalSpace(String gap) {
+        return !gap.isEmpty() && gap.chars().allMatch(c -> c == ' ' || c == '\t');
     }
 
     protected void platform(Platform p) {
@@ -230,6 +242,7 @@ public class DmasFormatter extends AbstractFormatter2 {
             case SPACE -> f.oneSpace();
             case NEWLINE -> f.setNewLines(1);
             case LINES -> f.setNewLines(1, 1, 2);
+            case KEEP -> { }
         }
     }
 

@@ -11,6 +11,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerLauncher;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.WorkspaceManager;
 import org.eclipse.xtext.util.Modules2;
 
 /**
@@ -33,7 +34,10 @@ public final class DmasLanguageServer {
 
     /** The server's Guice module (the languages come from {@code ISetup} services). */
     public static Module serverModule() {
-        return Modules2.mixin(new ServerModule(), binder -> binder.bind(LanguageServerImpl.class).to(DmasLanguageServerImpl.class));
+        return Modules2.mixin(new ServerModule(), binder -> {
+            binder.bind(LanguageServerImpl.class).to(DmasLanguageServerImpl.class);
+            binder.bind(WorkspaceManager.class).to(DmasWorkspaceManager.class);
+        });
     }
 
     /** Starts a server on the given streams without touching {@code System.in/out} (tests, embedding). */

@@ -1,6 +1,11 @@
 package org.dmaworkbench.dsl.ide.formatting;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.dmaworkbench.dsl.ide.AbstractDmasLanguageServerTest;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentRangeFormattingParams;
@@ -13,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The text a user gets from "Format Document": one statement per line, blocks indented by 4
- * spaces, single spaces between tokens (expectations and trailing comments are not aligned in a
- * column), comments kept.
+ * spaces, single spaces between tokens except before {@code expect} and trailing comments, where
+ * the user's spaces stay (a column stays aligned), comments kept.
  */
 class FormattingTest extends AbstractDmasLanguageServerTest {
     private int files;
@@ -82,8 +87,8 @@ class FormattingTest extends AbstractDmasLanguageServerTest {
                  * comment */
                 scenario "c" on spr {
                     // own line, written at column 0
-                    probe dsa0 // trailing, kept on its line
-                    buffer buf = kmalloc(64) //trailing without space stays as written
+                    probe dsa0      // trailing, kept on its line
+                    buffer buf = kmalloc(64)   //trailing without space stays as written
                 }
                 """, format(text));
     }
@@ -128,8 +133,8 @@ class FormattingTest extends AbstractDmasLanguageServerTest {
     @Test
     void formattedContractFilesAreStable() throws Exception {
         String once = format(fixture("contract.dmas"));
-        Assertions.assertTrue(once.contains("\n    dma_mapping_error(dsa0, a) expect false\n"), once);
-        Assertions.assertTrue(once.contains("\n    probe tbt_nic // untrusted: strict DMA domain despite lazy default\n"), once);
+        Assertions.assertTrue(once.matches("(?s).*\n    dma_mapping_error\\(dsa0, a\\) +expect false\n.*"), once);
+        Assertions.assertTrue(once.matches("(?s).*\n    probe tbt_nic +// untrusted: strict DMA domain despite lazy default\n.*"), once);
         Assertions.assertEquals(List.of(), edits(once, 4), "formatting a formatted file changes nothing");
         String platform = format(fixture("platforms/spr.dmas"));
         Assertions.assertEquals(List.of(), edits(platform, 4));
@@ -145,6 +150,60 @@ class FormattingTest extends AbstractDmasLanguageServerTest {
                 new DocumentRangeFormattingParams(doc(uri), new FormattingOptions(4, true), line3)).get();
         Assertions.assertEquals("import \"platforms/spr.dmas\"\nscenario \"r\" on spr {\n    probe   dsa0\n    buffer buf = kmalloc(64)\n    probe   dsa0\n}\n",
                 apply(text, edits));
+    }
+
+    /** The bundled examples align their expectations in a column: formatting them changes nothing at all. */
+    @Test
+    void everyBundledExampleIsAFixedPoint() throws Exception {
+        List<Path> examples;
+        try (Stream<Path> files = Files.list(Path.of("../examples"))) {
+            examples = files.filter(f -> f.toString().endsWith(".dmas")).sorted().toList();
+        }
+        Assertions.assertTrue(examples.size() >= 10, examples::toString);
+        Set<String> changed = new LinkedHashSet<>();
+        for (Path example : examples) {
+            String text = Files.readString(example);
+            List<? extends TextEdit> edits = edits(text, 4);
+            for (TextEdit e : edits) {
+                int line = e.getRange().getStart().getLine();
+                changed.add(example.getFileName() + ":" + (line + 1) + ": " + text.split("\n", -1)[line]
+                        + "\n  becomes: " + apply(text, edits).split("\n", -1)[line]);
+            }
+        }
+        Assertions.assertEquals("", String.join("\n", changed), "examples that formatting changes");
+    }
+
+    @Test
+    void aColumnOfExpectationsStaysAsWritten() throws Exception {
+        String aligned = """
+                import "platforms/spr.dmas"
+                scenario "a" on spr {
+                    probe dsa0
+                    buffer buf = kmalloc(4096)
+                    dma_addr a = dma_map_single(dsa0, buf, 4096, DMA_TO_DEVICE)
+                    dma_mapping_error(dsa0, a)                      expect false
+                    dma dsa0 read a len 64                          expect ok
+                    dma_unmap_single(dsa0, a, 4096, DMA_TO_DEVICE)
+                }
+                """;
+        Assertions.assertEquals(List.of(), edits(aligned, 4));
+        String messy = """
+                import "platforms/spr.dmas"
+                scenario "m" on spr {
+                  dma   dsa0 read a len 64      expect ok
+                    dma_mapping_error(dsa0,a)expect false
+                    dma dsa0 write a len 64
+                        expect fault
+                }
+                """;
+        Assertions.assertEquals("""
+                import "platforms/spr.dmas"
+                scenario "m" on spr {
+                    dma dsa0 read a len 64      expect ok
+                    dma_mapping_error(dsa0, a) expect false
+                    dma dsa0 write a len 64 expect fault
+                }
+                """, format(messy), "the spaces before expect are the user's; none or a line break become one space");
     }
 
     @Test
