@@ -1,6 +1,8 @@
 package org.dmaworkbench.maven;
 
 import java.io.File;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +27,9 @@ import org.dmaworkbench.dsl.batch.JsonReport;
 import org.dmaworkbench.dsl.batch.Reports;
 import org.dmaworkbench.dsl.batch.RunResults;
 import org.dmaworkbench.dsl.batch.Text;
+import org.dmaworkbench.dsl.batch.Tee;
 import org.dmaworkbench.dsl.batch.TextReport;
+import org.dmaworkbench.dsl.batch.TextStream;
 import org.dmaworkbench.dsl.batch.Workspace;
 import org.dmaworkbench.runtime.exec.FileRun;
 
@@ -144,11 +148,15 @@ public class RunMojo extends AbstractDmasMojo {
         BatchService.Request req = BatchService.Request.files(files, options(roots), null, scenario, n, args);
         ProgressLog progress = new ProgressLog();
         int[] done = {0};
-        BatchService.Outcome o = batch.run(req, l, new BatchService.Listener() {
+        BatchService.Listener perFile = new BatchService.Listener() {
             @Override public void fileDone(FileRun fr) {
                 progress.line(++done[0], l.compiled().size(), fr.file() + ": " + fileSummary(fr, fr.wallNs()));
             }
-        });
+        };
+        // with -X the log shows every step as it runs: the console text of ./dmas run and the Eclipse run
+        BatchService.Listener listener = getLog().isDebugEnabled()
+                ? Tee.of(perFile, new TextStream(new PrintWriter(new DebugLogWriter()), false)) : perFile;
+        BatchService.Outcome o = batch.run(req, l, listener);
         List<Path> written = writeReports(batch, o, fmt);
         RunResults r = o.results();
 
@@ -186,6 +194,24 @@ public class RunMojo extends AbstractDmasMojo {
         }
         attach(fmt);
         recordSuccess(key, params, files, l, written, summary);
+    }
+
+    /** Text handed to the debug log a line at a time. */
+    private final class DebugLogWriter extends Writer {
+        private final StringBuilder line = new StringBuilder();
+
+        @Override public void write(char[] c, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                if (c[i] == '\n') {
+                    getLog().debug(line.toString());
+                    line.setLength(0);
+                } else {
+                    line.append(c[i]);
+                }
+            }
+        }
+        @Override public void flush() { }
+        @Override public void close() { if (!line.isEmpty()) getLog().debug(line.toString()); }
     }
 
     private static String fileSummary(FileRun fr, long ns) {

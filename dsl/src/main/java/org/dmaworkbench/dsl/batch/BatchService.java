@@ -13,12 +13,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.dmaworkbench.runtime.exec.BenchmarkRun;
 import org.dmaworkbench.runtime.exec.ErrorText;
 import org.dmaworkbench.runtime.exec.ExitCode;
 import org.dmaworkbench.runtime.exec.FileRun;
 import org.dmaworkbench.runtime.exec.ProgramExecutor;
+import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.program.CompiledFile;
+import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.run.RunCancelledException;
+import org.dmaworkbench.runtime.run.StepResult;
 
 /**
  * The one batch path of every front end ({@code ./dmas}, the Maven plugin, the Eclipse run): load
@@ -64,7 +68,12 @@ public class BatchService {
         }
     }
 
-    /** What a run tells its front end as it goes; every method may be called from the thread that runs the file. */
+    /**
+     * What a run tells its front end as it goes, in input order: per file {@code started}, its
+     * scenarios' {@code scenarioStarted}, {@code step}s and {@code scenarioDone}, its {@code benchmarkDone}s,
+     * then {@code fileDone} ({@link ProgramExecutor.Listener}). Methods may be called from the thread
+     * that runs the file, never from two threads at a time.
+     */
     public interface Listener extends ProgramExecutor.Listener {
         /** The inputs are loaded and validated: the diagnostics are known (before anything runs). */
         default void loaded(Workspace.Loaded loaded) { }
@@ -171,6 +180,10 @@ public class BatchService {
                 listener.started(growing);
             }
             @Override public void starting(String kind, String name) { listener.starting(kind, name); }
+            @Override public void scenarioStarted(ScenarioProgram p) { listener.scenarioStarted(p); }
+            @Override public void step(ScenarioProgram p, StepResult r) { listener.step(p, r); }
+            @Override public void scenarioDone(ScenarioRun run) { listener.scenarioDone(run); }
+            @Override public void benchmarkDone(BenchmarkRun run) { listener.benchmarkDone(run); }
             @Override public void finished() { listener.finished(); }
         };
         for (CompiledFile f : files) listener.fileDone(executor.run(f, keep));
@@ -182,13 +195,18 @@ public class BatchService {
         ThreadLocal<ProgramExecutor> executors = ThreadLocal.withInitial(() -> new ProgramExecutor(req.names()));
         AtomicInteger ids = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> new Thread(null, r, "dmas-run-" + ids.incrementAndGet(), WORKER_STACK_BYTES));
+        OrderedEvents ordered = new OrderedEvents(listener, files.size());
         try {
             List<Future<FileRun>> futures = new ArrayList<>();
-            for (CompiledFile f : files) futures.add(pool.submit(() -> executors.get().run(f, listener)));
-            for (Future<FileRun> fu : futures) {
-                FileRun fr = fu.get();
+            for (int i = 0; i < files.size(); i++) {
+                CompiledFile f = files.get(i);
+                ProgramExecutor.Listener l = ordered.forFile(i);
+                futures.add(pool.submit(() -> executors.get().run(f, l)));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                FileRun fr = futures.get(i).get();
                 runs.add(fr);
-                listener.fileDone(fr);
+                ordered.finished(i, fr);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

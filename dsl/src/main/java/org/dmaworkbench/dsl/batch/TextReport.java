@@ -36,21 +36,9 @@ public final class TextReport {
         hidden.forEach((f, n) -> err.println(f + ": ... and " + Text.plural(n, "more diagnostic") + " not shown"));
     }
 
-    /** One file's scenarios and benchmarks in source order (printed as soon as the file has run). */
+    /** One file's scenarios and benchmarks as the console shows them while they run ({@link TextStream}), from a finished run. */
     public static void file(FileRun f, PrintWriter out, boolean quiet) {
-        List<Object> items = new ArrayList<>();
-        items.addAll(f.scenarios());
-        items.addAll(f.benchmarks());
-        items.sort(java.util.Comparator.comparingInt(o -> o instanceof ScenarioRun s ? s.program().line()
-                : ((BenchmarkRun) o).spec().line()));
-        for (Object o : items) {
-            if (o instanceof ScenarioRun s) {
-                out.print(!quiet || !s.passed() ? scenario(s) : scenarioHeader(s) + "\n");
-            } else {
-                BenchmarkRun b = (BenchmarkRun) o;
-                out.print(quiet && b.passed() ? benchmarkHeader(b) + "\n" : benchmark(b));
-            }
-        }
+        Replay.file(f, new TextStream(out, quiet));
         out.flush();
     }
 
@@ -68,7 +56,7 @@ public final class TextReport {
         b.append(s.passed() ? "PASS  " : "FAIL  ").append(s.file()).append(':').append(res.line()).append("  ")
                 .append(Text.oneLine(res.name())).append("  [");
         if (s.platform() != null) b.append("on ").append(s.platform()).append(", ");
-        b.append(Text.plural(res.steps().size(), "step")).append(", ").append(s.met()).append('/').append(s.expectations())
+        b.append(Text.plural(s.stepCount(), "step")).append(", ").append(s.met()).append('/').append(s.expectations())
                 .append(" expectations met, ").append(Text.ms(res.simulatedNs())).append(" simulated]");
         return b.toString();
     }
@@ -80,29 +68,41 @@ public final class TextReport {
         var res = s.result();
         int w = 0;
         for (StepResult st : res.steps()) w = Math.max(w, (s.file() + ":" + st.line()).length());
-        String pad = " ".repeat(8);
-        for (StepResult st : res.steps()) {
-            String verdict = st.met() == null ? "-" : st.met() ? "ok" : "NOT";
-            String loc = s.file() + ":" + st.line();
-            b.append(String.format(Locale.ROOT, "%5s  %-" + Math.max(1, w) + "s  %s", verdict, loc, Text.oneLine(st.text())));
-            if (st.explanation() != null && !st.explanation().isEmpty()) b.append("  -> ").append(Text.oneLine(st.explanation()));
-            b.append('\n');
-            if (!st.passed()) {
-                b.append(pad).append("expected: ").append(Text.oneLine(st.expected())).append('\n');
-                b.append(pad).append("why:      ").append(Text.oneLine(st.failure())).append('\n');
-            }
-            for (Finding f : st.findings()) b.append(pad).append("finding ").append(Text.oneLine(String.valueOf(f))).append('\n');
-            for (String d : st.dmaDebug()) {
-                String[] lines = d.split("\\R");
-                b.append(pad).append("dma-debug: ").append(Text.oneLine(lines[0])).append('\n');
-                for (int i = 1; i < lines.length; i++) b.append(pad).append("           ").append(Text.oneLine(lines[i])).append('\n');
-            }
-        }
-        if (res.error() != null) {
-            b.append(String.format(Locale.ROOT, "%5s  %s:%d  the scenario stopped: %s%n", "ERROR", s.file(), s.errorLine(),
-                    Text.oneLine(s.errorMessage())));
-        }
+        for (StepResult st : res.steps()) step(b, s.file(), w, st);
+        if (s.omittedSteps() > 0) b.append(omitted(s)).append('\n');
+        if (res.error() != null) b.append(stopped(s)).append('\n');
         return b.toString();
+    }
+
+    /** The line of a stopped scenario: {@code ERROR  file:line  the scenario stopped: why}. */
+    static String stopped(ScenarioRun s) {
+        return String.format(Locale.ROOT, "%5s  %s:%d  the scenario stopped: %s", "ERROR", s.file(), s.errorLine(), Text.oneLine(s.errorMessage()));
+    }
+
+    /** The count line of the steps a long scenario's kept results leave out. */
+    static String omitted(ScenarioRun s) {
+        return "       ... " + Text.plural(s.omittedSteps(), "more step") + " not kept (" + s.omittedFailures()
+                + " of them not met): the report files have every step";
+    }
+
+    /** One step: verdict, {@code file:line} padded to {@code width}, the statement, the explanation; why it failed; findings, dma-debug. */
+    static void step(StringBuilder b, String file, int width, StepResult st) {
+        String pad = " ".repeat(8);
+        String verdict = st.met() == null ? "-" : st.met() ? "ok" : "NOT";
+        String loc = file + ":" + st.line();
+        b.append(String.format(Locale.ROOT, "%5s  %-" + Math.max(1, width) + "s  %s", verdict, loc, Text.oneLine(st.text())));
+        if (st.explanation() != null && !st.explanation().isEmpty()) b.append("  -> ").append(Text.oneLine(st.explanation()));
+        b.append('\n');
+        if (!st.passed()) {
+            b.append(pad).append("expected: ").append(Text.oneLine(st.expected())).append('\n');
+            b.append(pad).append("why:      ").append(Text.oneLine(st.failure())).append('\n');
+        }
+        for (Finding f : st.findings()) b.append(pad).append("finding ").append(Text.oneLine(String.valueOf(f))).append('\n');
+        for (String d : st.dmaDebug()) {
+            String[] lines = d.split("\\R");
+            b.append(pad).append("dma-debug: ").append(Text.oneLine(lines[0])).append('\n');
+            for (int i = 1; i < lines.length; i++) b.append(pad).append("           ").append(Text.oneLine(lines[i])).append('\n');
+        }
     }
 
     public static String benchmarkHeader(BenchmarkRun r) {

@@ -15,7 +15,8 @@ import org.dmaworkbench.dsl.batch.RunResults;
 import org.dmaworkbench.dsl.batch.Text;
 import org.dmaworkbench.dsl.batch.TextReport;
 import org.dmaworkbench.dsl.batch.Workspace;
-import org.dmaworkbench.runtime.exec.FileRun;
+import org.dmaworkbench.dsl.batch.Tee;
+import org.dmaworkbench.dsl.batch.TextStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
             description = "run only the scenarios and benchmarks whose name contains this text (case-insensitive), matches it as a glob with * and ?, or, written =NAME, is exactly NAME")
     String filter;
 
-    @Option(names = {"-q", "--quiet"}, description = "print the steps of failing scenarios only")
+    @Option(names = {"-q", "--quiet"}, description = "print only the steps whose expectation is not met (as they run) and each scenario's verdict line")
     boolean quiet;
 
     @Override
@@ -73,16 +74,15 @@ final class RunCommand implements Callable<Integer> {
         Set<Format> fmt = formats.isEmpty() ? EnumSet.of(Format.text) : EnumSet.copyOf(formats);
         boolean text = fmt.contains(Format.text);
         BatchService batch = Batch.service();
-        BatchService.Outcome o = batch.run(BatchService.Request.commandLine(paths, filter), new BatchService.Listener() {
+        BatchService.Listener diagnostics = new BatchService.Listener() {
             @Override public void loaded(Workspace.Loaded loaded) {
                 TextReport.diagnostics(loaded.diagnostics(), err);
                 err.flush();
             }
-
-            @Override public void fileDone(FileRun run) {
-                if (text) TextReport.file(run, stdout, quiet);
-            }
-        });
+        };
+        // each step's line as soon as it has run (TextStream flushes), each scenario's verdict after its steps
+        BatchService.Listener console = text ? Tee.of(diagnostics, new TextStream(stdout, quiet)) : diagnostics;
+        BatchService.Outcome o = batch.run(BatchService.Request.commandLine(paths, filter), console);
         o.messages().forEach(err::println);
         BatchService.Written w = batch.writeReports(o, fmt, Reports.Target.of(out));
         if (!w.ok()) o = BatchService.withExitCode(o, RunResults.INVALID);

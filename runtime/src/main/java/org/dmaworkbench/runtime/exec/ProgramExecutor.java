@@ -19,6 +19,7 @@ import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.run.RunCancelledException;
 import org.dmaworkbench.runtime.run.ScenarioResult;
 import org.dmaworkbench.runtime.run.ScenarioRunner;
+import org.dmaworkbench.runtime.run.StepResult;
 import org.dmaworkbench.runtime.sim.DmaDirection;
 
 /**
@@ -31,6 +32,7 @@ import org.dmaworkbench.runtime.sim.DmaDirection;
 public final class ProgramExecutor {
     private final ScenarioRunner runner = new ScenarioRunner();
     private final Predicate<String> filter;
+    private final Retention retention;
 
     /**
      * {@code nameFilter}: null for everything; {@code =name} for exactly that name; a glob when it
@@ -40,12 +42,36 @@ public final class ProgramExecutor {
         this(nameFilter(nameFilter));
     }
 
-    /** Runs the scenarios and benchmarks whose names {@code names} accepts. */
+    /** Runs the scenarios and benchmarks whose names {@code names} accepts, keeping every step. */
     public ProgramExecutor(Predicate<String> names) {
-        this.filter = names;
+        this(names, Retention.ALL);
     }
 
-    /** What a run reports as it goes (an IDE's progress and cancel). */
+    /** Runs the scenarios and benchmarks whose names {@code names} accepts, keeping the steps {@code retention} says. */
+    public ProgramExecutor(Predicate<String> names, Retention retention) {
+        this.filter = names;
+        this.retention = retention;
+    }
+
+    /**
+     * Which step results a {@link ScenarioRun} keeps once its scenario has run (every step goes to the
+     * {@link Listener} as it happens): the first {@code first} steps and, after them, up to {@code failing}
+     * steps whose expectation was not met. The counts of a run are always of every step.
+     */
+    public record Retention(int first, int failing) {
+        /** Every step (the API default: a caller that holds the result sees it all). */
+        public static final Retention ALL = new Retention(Integer.MAX_VALUE, Integer.MAX_VALUE);
+        /** The batch service's: memory that does not grow with a scenario's length. */
+        public static final Retention BOUNDED = new Retention(1000, 1000);
+    }
+
+    /**
+     * What a run reports as it goes: progress and cancel (an IDE's), and every result as soon as it is
+     * known (console output and report files are written from these, in this order per file:
+     * {@code started}, then per scenario {@code starting}, {@code scenarioStarted}, {@code step}...,
+     * {@code scenarioDone}, {@code finished}, then per benchmark {@code starting}, {@code benchmarkDone},
+     * {@code finished}). A cancelled scenario gets no {@code scenarioDone}.
+     */
     public interface Listener {
         Listener NONE = new Listener() { };
 
@@ -55,7 +81,19 @@ public final class ProgramExecutor {
         /** Before each selected scenario ({@code kind} "scenario") or benchmark ("benchmark"); may throw {@link RunCancelledException}. */
         default void starting(String kind, String name) { }
 
-        /** After it. */
+        /** A scenario starts running. */
+        default void scenarioStarted(ScenarioProgram p) { }
+
+        /** One top-level step of {@code p} has run (a repeat's after its iterations). */
+        default void step(ScenarioProgram p, StepResult r) { }
+
+        /** A scenario has run: its counts, the steps the executor kept, findings, counters, the error that stopped it. */
+        default void scenarioDone(ScenarioRun run) { }
+
+        /** A benchmark has run. */
+        default void benchmarkDone(BenchmarkRun run) { }
+
+        /** After each scenario or benchmark. */
         default void finished() { }
     }
 
@@ -93,14 +131,18 @@ public final class ProgramExecutor {
             RunCancelledException.check();
             if (!filter.test(p.name())) continue;
             listener.starting("scenario", p.name());
-            scenarios.add(run(p));
+            ScenarioRun done = run(p, listener);
+            scenarios.add(done);
+            listener.scenarioDone(done);
             listener.finished();
         }
         for (BenchmarkSpec b : f.benchmarks()) {
             RunCancelledException.check();
             if (!filter.test(b.name())) continue;
             listener.starting("benchmark", b.name());
-            benchmarks.add(run(b));
+            BenchmarkRun done = run(b);
+            benchmarks.add(done);
+            listener.benchmarkDone(done);
             listener.finished();
         }
         return run;
@@ -115,21 +157,52 @@ public final class ProgramExecutor {
     }
 
     public ScenarioRun run(ScenarioProgram p) {
+        return run(p, Listener.NONE);
+    }
+
+    /** Runs one scenario, telling {@code listener} of its start and of each step; keeps the steps this executor's {@link Retention} says. */
+    public ScenarioRun run(ScenarioProgram p, Listener listener) {
         long t0 = System.nanoTime();
+        listener.scenarioStarted(p);
+        Kept kept = new Kept(retention);
         ScenarioResult r;
         try {
-            r = runner.run(p);
+            r = runner.run(p, step -> {
+                kept.add(step);
+                listener.step(p, step);
+            }, false);
         } catch (RunCancelledException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             r = new ScenarioResult(p.name(), p.file(), p.line(), List.of(), List.of(), List.of(), Map.of(), 0, List.of(), false,
                     "internal error in the simulator: " + ErrorText.of(e));
         }
-        if (r.steps() == null || r.findings() == null || r.dmaDebug() == null || r.counters() == null || r.bootLog() == null) {
-            r = new ScenarioResult(r.name(), r.file(), r.line(), orEmpty(r.steps()), orEmpty(r.findings()), orEmpty(r.dmaDebug()),
-                    r.counters() == null ? Map.of() : r.counters(), r.simulatedNs(), orEmpty(r.bootLog()), r.passed(), r.error());
+        r = new ScenarioResult(r.name(), r.file(), r.line(), kept.steps, orEmpty(r.findings()), orEmpty(r.dmaDebug()),
+                r.counters() == null ? Map.of() : r.counters(), r.simulatedNs(), orEmpty(r.bootLog()), r.passed(), r.error());
+        return new ScenarioRun(p, r, System.nanoTime() - t0, kept.count, kept.expectations, kept.met);
+    }
+
+    /** The steps a run keeps and the counts of all of them. */
+    private static final class Kept {
+        final Retention retention;
+        final List<StepResult> steps = new ArrayList<>();
+        long count, expectations, met, failingKept;
+
+        Kept(Retention retention) { this.retention = retention; }
+
+        void add(StepResult s) {
+            count++;
+            if (s.met() != null) {
+                expectations++;
+                if (s.met()) met++;
+            }
+            if (steps.size() < retention.first()) {
+                steps.add(s);
+            } else if (!s.passed() && failingKept < retention.failing()) {
+                steps.add(s);
+                failingKept++;
+            }
         }
-        return new ScenarioRun(p, r, System.nanoTime() - t0);
     }
 
     private static <T> List<T> orEmpty(List<T> l) { return l == null ? List.of() : l; }

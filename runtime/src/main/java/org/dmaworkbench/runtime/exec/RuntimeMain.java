@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.dmaworkbench.runtime.program.CompiledFile;
 import org.dmaworkbench.runtime.program.ProgramJson;
+import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.run.ScenarioResult;
 import org.dmaworkbench.runtime.run.StepResult;
 
@@ -59,18 +60,18 @@ public final class RuntimeMain {
                 return ExitCode.INVALID;
             }
         }
-        ProgramExecutor executor = new ProgramExecutor((String) null);
+        ProgramExecutor executor = new ProgramExecutor(ProgramExecutor.nameFilter(null), ProgramExecutor.Retention.BOUNDED);
         List<FileRun> runs = new ArrayList<>();
+        Printer printer = new Printer(out);
         for (int i = 0; i < compiled.size(); i++) {
             FileRun fr;
             try {
-                fr = executor.run(compiled.get(i));
+                fr = executor.run(compiled.get(i), printer);
             } catch (RuntimeException e) {
                 err.println(ErrorText.oneLine(files.get(i).toString()) + ": malformed compiled program: " + ErrorText.of(e));
                 return ExitCode.INVALID;
             }
             runs.add(fr);
-            print(fr, out);
         }
         int exit = ExitCode.of(runs);
         long scenarios = runs.stream().mapToLong(f -> f.scenarios().size()).sum();
@@ -82,24 +83,35 @@ public final class RuntimeMain {
         return exit;
     }
 
-    private static void print(FileRun fr, PrintStream out) {
-        for (ScenarioRun s : fr.scenarios()) {
+    /** Prints each step as it runs, each scenario's verdict line after its steps, each benchmark when it has run. */
+    private record Printer(PrintStream out) implements ProgramExecutor.Listener {
+        @Override public void scenarioStarted(ScenarioProgram p) {
+            out.println("RUN  " + ErrorText.oneLine(p.file()) + ":" + p.line() + " " + ErrorText.oneLine(p.name()));
+        }
+
+        @Override public void step(ScenarioProgram p, StepResult st) {
+            String file = ErrorText.oneLine(p.file());
+            String verdict = st.met() == null ? "     " : st.met() ? "  ok " : "  NOT";
+            out.println(verdict + " " + file + ":" + st.line() + "  " + ErrorText.oneLine(st.text()) + "  -> "
+                    + ErrorText.oneLine(st.explanation()) + (st.failure() != null ? "\n        " + ErrorText.oneLine(st.failure()) : ""));
+            st.findings().forEach(x -> out.println("        finding " + ErrorText.oneLine(String.valueOf(x))));
+            st.dmaDebug().forEach(x -> out.println("        " + ErrorText.oneLine(x)));
+            out.flush();
+        }
+
+        @Override public void scenarioDone(ScenarioRun s) {
             ScenarioResult r = s.result();
             String file = ErrorText.oneLine(s.file());
-            out.println((r.passed() ? "PASS " : "FAIL ") + file + ":" + r.line() + " " + ErrorText.oneLine(r.name()));
-            for (StepResult st : r.steps()) {
-                String verdict = st.met() == null ? "     " : st.met() ? "  ok " : "  NOT";
-                out.println(verdict + " " + file + ":" + st.line() + "  " + ErrorText.oneLine(st.text()) + "  -> "
-                        + ErrorText.oneLine(st.explanation()) + (st.failure() != null ? "\n        " + ErrorText.oneLine(st.failure()) : ""));
-                st.findings().forEach(x -> out.println("        finding " + ErrorText.oneLine(String.valueOf(x))));
-                st.dmaDebug().forEach(x -> out.println("        " + ErrorText.oneLine(x)));
-            }
             if (r.error() != null) out.println("  " + file + ":" + s.errorLine() + ": " + ErrorText.oneLine(s.errorMessage()));
+            out.println((r.passed() ? "PASS " : "FAIL ") + file + ":" + r.line() + " " + ErrorText.oneLine(r.name()));
+            out.flush();
         }
-        for (BenchmarkRun b : fr.benchmarks()) {
+
+        @Override public void benchmarkDone(BenchmarkRun b) {
             String where = ErrorText.oneLine(b.spec().file()) + ":" + b.spec().line() + " " + ErrorText.oneLine(b.spec().name());
             if (!b.passed()) out.println("FAIL " + where + ": the benchmark did not run: " + ErrorText.oneLine(b.error()));
             else out.println("BENCH " + where + "\n" + b.table().format());
+            out.flush();
         }
     }
 }

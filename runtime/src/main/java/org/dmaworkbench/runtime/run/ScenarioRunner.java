@@ -52,7 +52,14 @@ public final class ScenarioRunner {
      * never throws for a bad program: the error (with its line) is reported in the result, after the
      * steps that ran.
      */
-    public ScenarioResult run(ScenarioProgram p, StepListener listener) {
+    public ScenarioResult run(ScenarioProgram p, StepListener listener) { return run(p, listener, true); }
+
+    /**
+     * As {@link #run(ScenarioProgram, StepListener)}; with {@code keepSteps} false the result's
+     * {@code steps} list is empty and the listener is the only one to see them (a long scenario then
+     * costs the runner no memory per step).
+     */
+    public ScenarioResult run(ScenarioProgram p, StepListener listener, boolean keepSteps) {
         SimulatedSystem sys;
         try {
             sys = SimulatedSystem.boot(p.platform(), p.devices(), true);
@@ -61,7 +68,7 @@ public final class ScenarioRunner {
                     "platform: " + e.getMessage());
         }
         RunState st = new RunState(sys);
-        List<StepResult> results = new ListenedList(listener);
+        Steps results = new Steps(keepSteps ? new ArrayList<>() : null, listener);
         List<Finding> findings = new ArrayList<>();
         List<String> debug = new ArrayList<>();
         String error = null;
@@ -79,8 +86,8 @@ public final class ScenarioRunner {
             error = "line " + sys.ctx.step() + ": internal error in the simulator: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        boolean passed = error == null && results.stream().allMatch(StepResult::passed);
-        return new ScenarioResult(p.name(), p.file(), p.line(), results, findings, debug, sys.ctx.counters.asMap(),
+        boolean passed = error == null && results.allPassed();
+        return new ScenarioResult(p.name(), p.file(), p.line(), results.kept(), findings, debug, sys.ctx.counters.asMap(),
                 sys.ctx.clock.now(), sys.bootLog(), passed, error);
     }
 
@@ -89,26 +96,34 @@ public final class ScenarioRunner {
         StepError(int line, String msg) { super("line " + line + ": " + msg); }
     }
 
-    /** The top-level result list: every result added is handed to the listener at once. */
-    private static final class ListenedList extends ArrayList<StepResult> {
+    /** Step results of one level: handed to a listener, kept when asked, and whether any failed. */
+    private static final class Steps {
+        private static final StepListener NONE = r -> { };
+        private final List<StepResult> kept;
         private final StepListener listener;
+        private boolean anyFailed;
 
-        ListenedList(StepListener listener) { this.listener = listener; }
+        Steps(List<StepResult> kept, StepListener listener) {
+            this.kept = kept;
+            this.listener = listener;
+        }
 
-        @Override public boolean add(StepResult r) {
-            super.add(r);
+        /** One iteration of a repeat body: kept, told to no one. */
+        static Steps body() { return new Steps(new ArrayList<>(), NONE); }
+
+        void add(StepResult r) {
+            if (!r.passed()) anyFailed = true;
+            if (kept != null) kept.add(r);
             listener.step(r);
-            return true;
         }
 
-        @Override public boolean addAll(java.util.Collection<? extends StepResult> c) {
-            for (StepResult r : c) add(r);
-            return !c.isEmpty();
-        }
+        boolean allPassed() { return !anyFailed; }
+
+        List<StepResult> kept() { return kept == null ? List.of() : kept; }
     }
 
     /** Runs {@code steps}, which the enclosing repeats run {@code outer} times in all. */
-    private void runSteps(RunState st, List<Step> steps, List<StepResult> out, List<Finding> findings, List<String> debug,
+    private void runSteps(RunState st, List<Step> steps, Steps out, List<Finding> findings, List<String> debug,
                           long outer) {
         for (Step s : steps) {
             if ("repeat".equals(s.op())) {
@@ -119,18 +134,16 @@ public final class ScenarioRunner {
                     throw new StepError(s.line(), "nested repeats run this body " + outer + " x " + n + " = " + n * outer
                             + " times, more than " + MAX_REPEAT);
                 }
-                List<StepResult> inner = new ArrayList<>();
                 for (long i = 0; i < n; i++) {
                     RunCancelledException.check();
-                    inner.clear();
+                    Steps inner = Steps.body();
                     runSteps(st, s.body(), inner, findings, debug, n * outer);
-                    List<StepResult> failed = inner.stream().filter(r -> !r.passed()).toList();
-                    if (!failed.isEmpty()) {
-                        out.addAll(inner);
+                    if (!inner.allPassed()) {
+                        for (StepResult r : inner.kept()) out.add(r);
                         break;
                     }
                 }
-                boolean allPassed = out.stream().allMatch(StepResult::passed);
+                boolean allPassed = out.allPassed();
                 out.add(new StepResult(s.line(), s.text(), "void", n, null, null, null, "repeated " + n + " time(s)", null,
                         null, null, List.of(), List.of(), List.of(), 0));
                 if (!allPassed) return;

@@ -2,6 +2,7 @@ package org.dmaworkbench.dsl.ui.launch;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +11,14 @@ import org.dmaworkbench.dsl.batch.Batch;
 import org.dmaworkbench.dsl.batch.BatchService;
 import org.dmaworkbench.dsl.batch.Reports;
 import org.dmaworkbench.dsl.batch.RunResults;
+import org.dmaworkbench.dsl.batch.Tee;
 import org.dmaworkbench.dsl.batch.TextReport;
+import org.dmaworkbench.dsl.batch.TextStream;
 import org.dmaworkbench.dsl.batch.Workspace;
 import org.dmaworkbench.dsl.ui.results.ResultsView;
 import org.dmaworkbench.dsl.ui.results.RunConsole;
 import org.dmaworkbench.dsl.ui.results.RunRecord;
 import org.dmaworkbench.dsl.ui.results.StepFailureMarkers;
-import org.dmaworkbench.runtime.exec.FileRun;
 import org.dmaworkbench.runtime.run.RunCancelledException;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
@@ -30,7 +32,7 @@ import org.eclipse.core.runtime.jobs.Job;
 /**
  * One run of a {@code .dmas} file, or of every {@code .dmas} file in a folder or project (as
  * {@code ./dmas run DIR} does) through the one {@link BatchService} of every front end: its
- * listener prints the CLI's text report to the console and reports progress; then the report files,
+ * listener prints each step to the console as it runs (the CLI's text) and reports progress; then the report files,
  * failing-step markers and the results view.
  * Cancelling the job interrupts its thread; the simulator stops at the next step or iteration.
  */
@@ -131,11 +133,12 @@ public class DmasRunJob extends Job {
     }
 
     /**
-     * What the batch service tells this job as it goes: the diagnostics and each file's text report go
-     * to the console, progress per scenario or benchmark to the monitor, whose cancel stops the run.
+     * What the batch service tells this job as it goes: the diagnostics and each step's line (the CLI's
+     * {@link TextStream}, as each step runs) go to the console, progress per scenario or benchmark to the
+     * monitor, whose cancel stops the run.
      */
     private static BatchService.Listener listener(SubMonitor monitor, RunConsole console) {
-        return new BatchService.Listener() {
+        BatchService.Listener progress = new BatchService.Listener() {
             @Override public void loaded(Workspace.Loaded loaded) {
                 StringWriter diag = new StringWriter();
                 TextReport.diagnostics(loaded.diagnostics(), new PrintWriter(diag, true));
@@ -147,12 +150,24 @@ public class DmasRunJob extends Job {
                 monitor.subTask(kind + " " + name);
             }
             @Override public void finished() { monitor.worked(1); }
-            @Override public void fileDone(FileRun done) {
-                StringWriter out = new StringWriter();
-                TextReport.file(done, new PrintWriter(out, true), false);
-                console.print(out.toString());
-            }
         };
+        return Tee.of(progress, new TextStream(new PrintWriter(new ConsoleWriter(console)), false));
+    }
+
+    /** Text for the console, handed over on each flush (TextStream flushes after every step). */
+    private static final class ConsoleWriter extends Writer {
+        private final RunConsole console;
+        private final StringBuilder pending = new StringBuilder();
+
+        ConsoleWriter(RunConsole console) { this.console = console; }
+
+        @Override public void write(char[] c, int off, int len) { pending.append(c, off, len); }
+        @Override public void flush() {
+            if (pending.isEmpty()) return;
+            console.print(pending.toString());
+            pending.setLength(0);
+        }
+        @Override public void close() { flush(); }
     }
 
     private static void checkCancelled(IProgressMonitor m) {
