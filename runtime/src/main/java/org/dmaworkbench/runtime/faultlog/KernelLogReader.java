@@ -19,7 +19,8 @@ public final class KernelLogReader {
 
     public KernelLogReader(String fileName, FaultLogListener listener) {
         this.sink = new FaultSink(fileName, Objects.requireNonNull(listener, "listener"));
-        this.decoders = List.of(new RateLimitLine(sink), new DmarDecoder(sink));
+        this.decoders = List.of(new RateLimitLine(sink), new DmarDecoder(sink), new SmmuDecoder(sink),
+                new AmdViDecoder(sink), new RiscvIommuDecoder(sink));
     }
 
     /**
@@ -31,7 +32,10 @@ public final class KernelLogReader {
         if (text == null) return false;
         return text.contains("Request device [")
                 || text.contains("DRHD: handling fault status")
-                || (text.contains("callbacks suppressed") && RateLimitLine.matches(text));
+                || (text.contains("callbacks suppressed") && RateLimitLine.matches(text))
+                || SmmuDecoder.matches(text)
+                || AmdViDecoder.matches(text)
+                || RiscvIommuDecoder.matches(text);
     }
 
     /** Reads the next line; {@code lineNo} is its 1-based number in the file. */
