@@ -9,7 +9,8 @@ import org.dmaworkbench.runtime.sim.DmaDirection;
  * <p>The first mapping of a cacheline inserts it with overlap 0; each further one fails with -EEXIST and
  * increments the overlap counter, which saturates at {@link #MAX_OVERLAP} (the kernel stops storing it and
  * warns once). A removal decrements it; the cacheline is deleted when it would go below 0.
- * TO_DEVICE mappings are not tracked at all.
+ * TO_DEVICE mappings are not tracked at all, nor entries whose physical address is unknown
+ * ({@link DmaDebugEntry#physKnown()}: a replayed capture's coherent allocations).
  */
 final class ActiveCachelines {
 
@@ -27,7 +28,7 @@ final class ActiveCachelines {
 
     /** active_cacheline_insert(). */
     int insert(DmaDebugEntry entry) {
-        if (entry.direction() == DmaDirection.TO_DEVICE) return INSERTED;
+        if (entry.direction() == DmaDirection.TO_DEVICE || !entry.physKnown()) return INSERTED;
         long cln = entry.cacheline();
         int current = overlap.get(cln, -1);
         if (current < 0) {
@@ -42,7 +43,7 @@ final class ActiveCachelines {
 
     /** active_cacheline_remove(). */
     void remove(DmaDebugEntry entry) {
-        if (entry.direction() == DmaDirection.TO_DEVICE) return;
+        if (entry.direction() == DmaDirection.TO_DEVICE || !entry.physKnown()) return;
         long cln = entry.cacheline();
         int next = overlap.get(cln, 0) - 1;
         if (next < 0) overlap.remove(cln);

@@ -37,9 +37,12 @@ public final class DmaDebug {
     private final ActiveCachelines cachelines = new ActiveCachelines();
     private final ErrPrintk errors = new ErrPrintk(HISTORY_LIMIT);
     private final MapChecks mapChecks = new MapChecks(errors);
+    private final SyncChecks syncChecks = new SyncChecks(hash, errors);
 
     private volatile boolean enabled = true;
     private boolean overlapLimitWarned;
+    private long origin;
+    private DmaDebugEntry lastRemoved;
 
     // ---------------------------------------------------------------- configuration (debugfs dma-api/)
 
@@ -57,6 +60,9 @@ public final class DmaDebug {
 
     /** debugfs {@code driver_filter} / {@code dma_debug_driver=}: only this driver's violations are printed; null or "" for all. */
     public synchronized void setDriverFilter(String driverName) { errors.setDriverFilter(driverName); }
+
+    /** The tag the entries created from now on carry ({@link DmaDebugEntry#origin()}): a replayed capture's line. */
+    public synchronized void setOrigin(long origin) { this.origin = origin; }
 
     // ---------------------------------------------------------------- hooks called by the DMA API
 
@@ -85,8 +91,8 @@ public final class DmaDebug {
     public synchronized void mapPage(DebugDevice dev, long phys, long size, DmaDirection dir, long dmaAddr,
                                      boolean isMappingError, long cpuAddr, MemoryArea area, boolean skipCpuSync) {
         if (!enabled || isMappingError) return;
-        DmaDebugEntry entry = new DmaDebugEntry(EntryType.SINGLE, dev, dmaAddr, size, dir, phys, cpuAddr, 0, 0,
-                MapErrType.MAP_ERR_NOT_CHECKED);
+        DmaDebugEntry entry = entry(EntryType.SINGLE, dev, dmaAddr, size, dir, phys, cpuAddr, 0, 0,
+                MapErrType.MAP_ERR_NOT_CHECKED, true);
         mapChecks.checkForStack(dev, area, cpuAddr, dmaAddr);
         mapChecks.checkForIllegalArea(dev, area, cpuAddr, size, dmaAddr);
         addEntry(entry, skipCpuSync);
@@ -127,8 +133,8 @@ public final class DmaDebug {
         int m = Math.min(mappedEnts, mapped.size());
         for (int i = 0; i < m; i++) {
             SgEntry s = mapped.get(i);
-            DmaDebugEntry entry = new DmaDebugEntry(EntryType.SG, dev, s.dmaAddress(), s.dmaLength(), dir, s.phys(),
-                    s.cpuAddr(), nents, mappedEnts, MapErrType.MAP_ERR_CHECK_NOT_APPLICABLE);
+            DmaDebugEntry entry = entry(EntryType.SG, dev, s.dmaAddress(), s.dmaLength(), dir, s.phys(),
+                    s.cpuAddr(), nents, mappedEnts, MapErrType.MAP_ERR_CHECK_NOT_APPLICABLE, true);
             mapChecks.checkSgSegment(dev, s);
             addEntry(entry, skipCpuSync);
         }
@@ -145,7 +151,7 @@ public final class DmaDebug {
         for (int i = 0; i < n; i++) {
             SgEntry s = sg.get(i);
             if (mappedEnts != 0 && i >= mappedEnts) break;
-            if (i == 0) mappedEnts = nrMappedEntries(dev, s, dir, nelems);
+            if (i == 0) mappedEnts = hash.nrMappedEntries(dev, s, dir, nelems);
             checkUnmap(dev, EntryType.SG, s.dmaAddress(), s.dmaLength(), dir, nelems, 0, 0, false);
         }
     }
@@ -159,11 +165,20 @@ public final class DmaDebug {
      * debug_dma_alloc_coherent(): tracks a COHERENT entry (BIDIRECTIONAL, map error not applicable) and its
      * cacheline. A NULL CPU address (failed allocation) is not tracked.
      */
+    public void allocCoherent(DebugDevice dev, long size, long dmaAddr, long cpuAddr, long phys, boolean skipCpuSync) {
+        allocCoherent(dev, size, dmaAddr, cpuAddr, phys, skipCpuSync, true);
+    }
+
+    /**
+     * debug_dma_alloc_coherent() for a caller that may not know the physical address ({@code physKnown} false:
+     * a replayed {@code dma_alloc} event, whose {@code phys} is then the CPU address as printed, and whose
+     * entry takes no part in cacheline tracking).
+     */
     public synchronized void allocCoherent(DebugDevice dev, long size, long dmaAddr, long cpuAddr, long phys,
-                                           boolean skipCpuSync) {
+                                           boolean skipCpuSync, boolean physKnown) {
         if (!enabled || cpuAddr == 0) return;
-        addEntry(new DmaDebugEntry(EntryType.COHERENT, dev, dmaAddr, size, DmaDirection.BIDIRECTIONAL, phys, cpuAddr,
-                0, 0, MapErrType.MAP_ERR_CHECK_NOT_APPLICABLE), skipCpuSync);
+        addEntry(entry(EntryType.COHERENT, dev, dmaAddr, size, DmaDirection.BIDIRECTIONAL, phys, cpuAddr,
+                0, 0, MapErrType.MAP_ERR_CHECK_NOT_APPLICABLE, physKnown), skipCpuSync);
     }
 
     /**
@@ -191,8 +206,32 @@ public final class DmaDebug {
     public synchronized void mapResource(DebugDevice dev, long phys, long size, DmaDirection dir, long dmaAddr,
                                          boolean isMappingError, boolean skipCpuSync) {
         if (!enabled || isMappingError) return;
-        addEntry(new DmaDebugEntry(EntryType.RESOURCE, dev, dmaAddr, size, dir, phys, 0, 0, 0,
-                MapErrType.MAP_ERR_NOT_CHECKED), skipCpuSync);
+        addEntry(entry(EntryType.RESOURCE, dev, dmaAddr, size, dir, phys, 0, 0, 0,
+                MapErrType.MAP_ERR_NOT_CHECKED, true), skipCpuSync);
+    }
+
+    /**
+     * debug_dma_map_phys() (since 6.17, which tracks every dma_map_phys() mapping as type "phy"): a failed
+     * mapping is not tracked; without DMA_ATTR_MMIO checks 9/10 and 11 on the area; {@code physKnown} false
+     * for a mapping whose physical address the caller does not know (a replayed {@code dma_alloc_pages}).
+     */
+    public synchronized void mapPhys(DebugDevice dev, EntryType type, long phys, boolean physKnown, long size,
+                                     DmaDirection dir, long dmaAddr, boolean isMappingError, boolean mmio,
+                                     MemoryArea area, boolean skipCpuSync) {
+        if (!enabled || isMappingError) return;
+        DmaDebugEntry entry = entry(type, dev, dmaAddr, size, dir, phys, 0, 0, 0, MapErrType.MAP_ERR_NOT_CHECKED,
+                physKnown && !mmio);
+        if (!mmio) {
+            mapChecks.checkForStack(dev, area, 0, dmaAddr);
+            mapChecks.checkForIllegalArea(dev, area, 0, size, dmaAddr);
+        }
+        addEntry(entry, skipCpuSync);
+    }
+
+    /** debug_dma_unmap_phys() (since 6.17) or another single-entry unmap: check_unmap() of a {@code type} reference. */
+    public synchronized void unmap(DebugDevice dev, EntryType type, long dmaAddr, long size, DmaDirection dir) {
+        if (!enabled) return;
+        checkUnmap(dev, type, dmaAddr, size, dir, 0, 0, 0, false);
     }
 
     /** debug_dma_unmap_resource(): check_unmap() of a RESOURCE reference; checks 1, 2, 3, 4, 7, 8. */
@@ -204,13 +243,13 @@ public final class DmaDebug {
     /** debug_dma_sync_single_for_cpu(): check_sync() with a containing match; checks 17, 18, 19, 20. */
     public synchronized void syncSingleForCpu(DebugDevice dev, long dmaAddr, long size, DmaDirection dir) {
         if (!enabled) return;
-        checkSync(dev, EntryType.SINGLE, dmaAddr, size, dir, 0, true);
+        syncChecks.checkSync(dev, EntryType.SINGLE, dmaAddr, size, dir, 0, true);
     }
 
     /** debug_dma_sync_single_for_device(): check_sync() with a containing match; checks 17, 18, 19, 21. */
     public synchronized void syncSingleForDevice(DebugDevice dev, long dmaAddr, long size, DmaDirection dir) {
         if (!enabled) return;
-        checkSync(dev, EntryType.SINGLE, dmaAddr, size, dir, 0, false);
+        syncChecks.checkSync(dev, EntryType.SINGLE, dmaAddr, size, dir, 0, false);
     }
 
     /**
@@ -219,13 +258,13 @@ public final class DmaDebug {
      */
     public synchronized void syncSgForCpu(DebugDevice dev, List<SgEntry> sg, int nelems, DmaDirection dir) {
         if (!enabled) return;
-        syncSg(dev, sg, nelems, dir, true);
+        syncChecks.syncSg(dev, sg, nelems, dir, true);
     }
 
     /** debug_dma_sync_sg_for_device(): as {@link #syncSgForCpu} with the for-device rule (21 instead of 20). */
     public synchronized void syncSgForDevice(DebugDevice dev, List<SgEntry> sg, int nelems, DmaDirection dir) {
         if (!enabled) return;
-        syncSg(dev, sg, nelems, dir, false);
+        syncChecks.syncSg(dev, sg, nelems, dir, false);
     }
 
     /**
@@ -263,6 +302,12 @@ public final class DmaDebug {
     /** The device's entries (all devices for null), as debugfs {@code dump} lists them. */
     public synchronized List<DmaDebugEntry> dump(DebugDevice dev) { return hash.entries(dev); }
 
+    /** The device's tracked entries at exactly this DMA address (several when the address was mapped twice). */
+    public synchronized List<DmaDebugEntry> entriesAt(DebugDevice dev, long dmaAddr) { return hash.at(dev, dmaAddr); }
+
+    /** The entry the latest unmap or free removed, or null when it found none. */
+    public synchronized DmaDebugEntry lastRemoved() { return lastRemoved; }
+
     /** The overlap counter of an active physical cacheline (phys &gt;&gt; 6), or -1 when it is not active. */
     public synchronized int cachelineOverlap(long cacheline) { return cachelines.overlapOf(cacheline); }
 
@@ -285,6 +330,8 @@ public final class DmaDebug {
     private void checkUnmap(DebugDevice dev, EntryType type, long devAddr, long size, DmaDirection dir, int sgCallEnts,
                             long cpuAddr, long phys, boolean physKnown) {
         DmaDebugEntry entry = hash.findExact(dev, devAddr, size, type, dir, sgCallEnts);
+        lastRemoved = entry;
+        errors.subject(entry);
         if (entry == null) {
             if (devAddr == DMA_MAPPING_ERROR) err(DmaDebugCheck.FREE_INVALID_ADDRESS, dev, devAddr);
             else err(DmaDebugCheck.FREE_NOT_ALLOCATED, dev, devAddr, devAddr, size);
@@ -312,61 +359,20 @@ public final class DmaDebug {
         if (entry.mapErrType() == MapErrType.MAP_ERR_NOT_CHECKED) {
             err(DmaDebugCheck.MAP_ERROR_NOT_CHECKED, dev, devAddr, devAddr, size, entry.type().kernelName());
         }
+        errors.subject(null);
         hash.remove(entry);
         cachelines.remove(entry);
-    }
-
-    /** check_sync(): containing lookup, then 18, and for non-bidirectional mappings 19, 20/21 and 22. */
-    private void checkSync(DebugDevice dev, EntryType type, long devAddr, long size, DmaDirection dir, int sgCallEnts,
-                           boolean toCpu) {
-        DmaDebugEntry entry = hash.findContaining(dev, devAddr, size, type, dir, sgCallEnts);
-        if (entry == null) {
-            err(DmaDebugCheck.SYNC_NOT_ALLOCATED, dev, devAddr, devAddr, size);
-            return;
-        }
-        if (Long.compareUnsigned(size, entry.size()) > 0) {
-            err(DmaDebugCheck.SYNC_OUTSIDE_RANGE, dev, devAddr, entry.devAddr(), entry.size(), size);
-        }
-        DmaDirection mapped = entry.direction();
-        if (mapped == DmaDirection.BIDIRECTIONAL) return;
-        if (dir != mapped) {
-            err(DmaDebugCheck.SYNC_DIFFERENT_DIRECTION, dev, devAddr, devAddr, entry.size(),
-                    mapped.kernelName(), dir.kernelName());
-        }
-        if (toCpu && mapped != DmaDirection.FROM_DEVICE && dir != DmaDirection.TO_DEVICE) {
-            err(DmaDebugCheck.SYNC_DEVICE_READ_ONLY_FOR_CPU, dev, devAddr, devAddr, entry.size(),
-                    mapped.kernelName(), dir.kernelName());
-        }
-        if (!toCpu && mapped != DmaDirection.TO_DEVICE && dir != DmaDirection.FROM_DEVICE) {
-            err(DmaDebugCheck.SYNC_DEVICE_WRITE_ONLY_TO_DEVICE, dev, devAddr, devAddr, entry.size(),
-                    mapped.kernelName(), dir.kernelName());
-        }
-        if (sgCallEnts != 0 && type == EntryType.SG && sgCallEnts != entry.sgCallEnts()) {
-            err(DmaDebugCheck.SYNC_SG_DIFFERENT_ENTRY_COUNT, dev, devAddr, entry.sgCallEnts(), sgCallEnts);
-        }
-    }
-
-    /** The sg loop of debug_dma_sync_sg_for_cpu()/_for_device(). */
-    private void syncSg(DebugDevice dev, List<SgEntry> sg, int nelems, DmaDirection dir, boolean toCpu) {
-        int n = Math.min(nelems, sg.size());
-        int mappedEnts = 0;
-        for (int i = 0; i < n; i++) {
-            SgEntry s = sg.get(i);
-            if (i == 0) mappedEnts = nrMappedEntries(dev, s, dir, nelems);
-            if (i >= mappedEnts) break;
-            checkSync(dev, EntryType.SG, s.dmaAddress(), s.dmaLength(), dir, nelems, toCpu);
-        }
-    }
-
-    /** get_nr_mapped_entries(): sg_mapped_ents of the best exact match for the first segment, or 0. */
-    private int nrMappedEntries(DebugDevice dev, SgEntry first, DmaDirection dir, int nelems) {
-        DmaDebugEntry e = hash.findExact(dev, first.dmaAddress(), first.dmaLength(), EntryType.SG, dir, nelems);
-        return e == null ? 0 : e.sgMappedEnts();
     }
 
     /** is_vmalloc_addr(): the vmalloc area, which holds vmapped stacks (x86-64 modules lie outside it). */
     private static boolean isVmallocAddr(MemoryArea area) {
         return area == MemoryArea.VMALLOC || area == MemoryArea.VMAPPED_STACK;
+    }
+
+    private DmaDebugEntry entry(EntryType type, DebugDevice dev, long dmaAddr, long size, DmaDirection dir, long phys,
+                                long cpuAddr, int sgCallEnts, int sgMappedEnts, MapErrType mapErr, boolean physKnown) {
+        return new DmaDebugEntry(type, dev, dmaAddr, size, dir, phys, cpuAddr, sgCallEnts, sgMappedEnts, mapErr,
+                physKnown, origin);
     }
 
     /** err_printk() for a device with its driver bound. */

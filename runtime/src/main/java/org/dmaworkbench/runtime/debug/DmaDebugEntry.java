@@ -20,10 +20,18 @@ public final class DmaDebugEntry {
     private final long cpuAddr;
     private final int sgCallEnts;
     private final int sgMappedEnts;
+    private final boolean physKnown;
+    private final long origin;
     private MapErrType mapErrType;
 
     DmaDebugEntry(EntryType type, DebugDevice device, long devAddr, long size, DmaDirection direction,
                   long paddr, long cpuAddr, int sgCallEnts, int sgMappedEnts, MapErrType mapErrType) {
+        this(type, device, devAddr, size, direction, paddr, cpuAddr, sgCallEnts, sgMappedEnts, mapErrType, true, 0);
+    }
+
+    DmaDebugEntry(EntryType type, DebugDevice device, long devAddr, long size, DmaDirection direction,
+                  long paddr, long cpuAddr, int sgCallEnts, int sgMappedEnts, MapErrType mapErrType,
+                  boolean physKnown, long origin) {
         this.type = type;
         this.device = device;
         this.devAddr = devAddr;
@@ -34,6 +42,8 @@ public final class DmaDebugEntry {
         this.sgCallEnts = sgCallEnts;
         this.sgMappedEnts = sgMappedEnts;
         this.mapErrType = mapErrType;
+        this.physKnown = physKnown;
+        this.origin = origin;
     }
 
     /** Which API call created it. */
@@ -62,6 +72,15 @@ public final class DmaDebugEntry {
 
     /** Number of DMA segments dma_map_sg() returned (0 for other types). */
     public int sgMappedEnts() { return sgMappedEnts; }
+
+    /**
+     * False when the caller did not know the physical address (a replayed {@code dma_alloc} event prints
+     * none): such an entry takes no part in cacheline tracking, and {@link #paddr()} holds what the caller had.
+     */
+    public boolean physKnown() { return physKnown; }
+
+    /** The caller's tag of the call that created the entry ({@link DmaDebug#setOrigin}; a capture's line), 0 when unset. */
+    public long origin() { return origin; }
 
     /** Whether dma_mapping_error() was called. */
     public MapErrType mapErrType() { return mapErrType; }

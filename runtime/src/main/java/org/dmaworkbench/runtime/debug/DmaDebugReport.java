@@ -8,9 +8,16 @@ package org.dmaworkbench.runtime.debug;
  * @param prefixedMessage the message as the kernel log shows it, "DMA-API: &lt;driver&gt; &lt;device&gt;: " + message
  * @param device          the device the call was made for
  * @param devAddr         the device (DMA) address involved, or 0 when the call had none
+ * @param entry           the tracked entry the call was checked against (the mapping it conflicts with), or null
+ *                        when there was none (an untracked address) or the check is not about one
  */
 public record DmaDebugReport(DmaDebugCheck check, String message, String prefixedMessage,
-                             DebugDevice device, long devAddr) {
+                             DebugDevice device, long devAddr, DmaDebugEntry entry) {
+
+    /** A report not about a tracked entry. */
+    public DmaDebugReport(DmaDebugCheck check, String message, String prefixedMessage, DebugDevice device, long devAddr) {
+        this(check, message, prefixedMessage, device, devAddr, null);
+    }
 
     /** True when the user-written expectation names this report (see {@link DmaDebugCheck#matches}). */
     public boolean matches(String expected) {

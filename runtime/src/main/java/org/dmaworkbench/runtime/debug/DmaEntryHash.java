@@ -75,6 +75,12 @@ final class DmaEntryHash {
         return null;
     }
 
+    /** get_nr_mapped_entries(): sg_mapped_ents of the best exact match for the first segment, or 0. */
+    int nrMappedEntries(DebugDevice dev, SgEntry first, DmaDirection dir, int nelems) {
+        DmaDebugEntry e = findExact(dev, first.dmaAddress(), first.dmaLength(), EntryType.SG, dir, nelems);
+        return e == null ? 0 : e.sgMappedEnts();
+    }
+
     /** debug_dma_mapping_error()'s walk: the first entry at exactly this address whose map error is not checked. */
     DmaDebugEntry firstUnchecked(DebugDevice dev, long devAddr) {
         ArrayList<DmaDebugEntry> b = buckets[hashFn(devAddr)];
@@ -86,6 +92,14 @@ final class DmaEntryHash {
             }
         }
         return null;
+    }
+
+    /** The device's entries at exactly this address, in bucket order. */
+    List<DmaDebugEntry> at(DebugDevice dev, long devAddr) {
+        List<DmaDebugEntry> out = new ArrayList<>(2);
+        ArrayList<DmaDebugEntry> b = buckets[hashFn(devAddr)];
+        if (b != null) for (DmaDebugEntry e : b) if (exactMatch(e, dev, devAddr)) out.add(e);
+        return out;
     }
 
     /** Number of entries of the device. */

@@ -13,7 +13,9 @@ public enum EntryType {
     /** dma_alloc_coherent. */
     COHERENT("coherent"),
     /** dma_map_resource. */
-    RESOURCE("resource");
+    RESOURCE("resource"),
+    /** dma_map_phys (since 6.17: debug_dma_map_phys() tracks page, single and, with DMA_ATTR_MMIO, resource mappings as "phy"). */
+    PHY("phy");
 
     private final String kernelName;
 

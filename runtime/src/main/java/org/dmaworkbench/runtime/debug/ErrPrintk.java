@@ -17,6 +17,7 @@ final class ErrPrintk {
     private boolean showAllErrors = true;
     private long showNumErrors = 1;
     private String driverFilter = "";
+    private DmaDebugEntry subject;
 
     ErrPrintk(int historyLimit) { this.historyLimit = historyLimit; }
 
@@ -24,6 +25,9 @@ final class ErrPrintk {
     void setNumErrors(long n) { this.showNumErrors = n; }
     void setDriverFilter(String driverName) { this.driverFilter = driverName == null ? "" : driverName; }
     long errorCount() { return errorCount; }
+
+    /** The entry the following reports are about (the one check_unmap/check_sync found), null for none. */
+    void subject(DmaDebugEntry e) { this.subject = e; }
 
     /** The printed reports so far (up to the history limit), oldest first. */
     List<DmaDebugReport> reports() { return List.copyOf(history); }
@@ -59,7 +63,7 @@ final class ErrPrintk {
     /** pr_err() without counting (the overlap-limit warning is printed once, outside err_printk). */
     void report(DmaDebugCheck check, DebugDevice dev, String prefix, long devAddr, Object... args) {
         String message = check.format(args);
-        DmaDebugReport r = new DmaDebugReport(check, message, prefix + message, dev, devAddr);
+        DmaDebugReport r = new DmaDebugReport(check, message, prefix + message, dev, devAddr, subject);
         if (history.size() < historyLimit) history.add(r);
         pending.add(r);
     }

@@ -1,6 +1,7 @@
 package org.dmaworkbench.runtime.exec;
 
 import java.util.List;
+import org.dmaworkbench.runtime.capture.CaptureResult;
 
 /**
  * The one exit-code rule of every front end ({@code ./dmas}, the Maven plugin, the Eclipse run, the
@@ -23,5 +24,15 @@ public final class ExitCode {
         long runnable = files.stream().mapToLong(FileRun::runnable).sum();
         if (runnable == 0) return INVALID;
         return files.stream().anyMatch(FileRun::anyFailed) ? NOT_MET : OK;
+    }
+
+    /**
+     * The exit code of a check of kernel captures: {@link #INVALID} when there was none or one could not be read
+     * (or held nothing readable), {@link #NOT_MET} on a violation or an attributed fault (uncertain verdicts do not
+     * count), else {@link #OK}.
+     */
+    public static int ofCaptures(List<CaptureResult> captures) {
+        if (captures.isEmpty() || captures.stream().anyMatch(CaptureResult::unreadable)) return INVALID;
+        return captures.stream().anyMatch(CaptureResult::anyFound) ? NOT_MET : OK;
     }
 }

@@ -110,7 +110,7 @@ class DmaDebugCheckTest {
 
     @Test
     void entryTypesAndDirectionsUseTheKernelNames() {
-        assertEquals(List.of("single", "scatter-gather", "coherent", "resource"),
+        assertEquals(List.of("single", "scatter-gather", "coherent", "resource", "phy"),
                 List.of(EntryType.values()).stream().map(EntryType::kernelName).toList());
         assertEquals("DMA_BIDIRECTIONAL", DmaDirection.BIDIRECTIONAL.kernelName());
         assertEquals("dma map error not checked", MapErrType.MAP_ERR_NOT_CHECKED.kernelText());
