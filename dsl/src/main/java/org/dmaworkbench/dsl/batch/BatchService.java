@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.dmaworkbench.dsl.batch.capture.TraceService;
+import org.dmaworkbench.runtime.exec.CaptureExecutor;
 import org.dmaworkbench.runtime.exec.BenchmarkRun;
 import org.dmaworkbench.runtime.exec.ErrorText;
 import org.dmaworkbench.runtime.exec.ExitCode;
@@ -154,6 +156,14 @@ public class BatchService {
         }
         RunResults results = new RunResults(req.arguments(), started, System.nanoTime() - t0, loaded.diagnostics(), List.copyOf(runs), exit);
         return new Outcome(loaded, results, List.copyOf(messages), cancelled);
+    }
+
+    /**
+     * Checks kernel captures (ftrace text of the dma: and iommu: events) through the runtime's dma-debug model:
+     * the capture side of the one batch path ({@link TraceService}).
+     */
+    public TraceService.Outcome trace(TraceService.Request req, CaptureExecutor.Listener listener) {
+        return new TraceService().trace(req, listener);
     }
 
     /** Writes the report files of {@code o}; on failure the reason, and the outcome's exit code becomes {@link ExitCode#INVALID}. */

@@ -10,19 +10,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dmas}: the command line of the DMA Scenario Workbench ({@code run}, {@code check},
+ * {@code dmas}: the command line of the DMA Scenario Workbench ({@code run}, {@code check}, {@code trace},
  * {@code lsp}). Exit codes: 0 every expectation met (or the input is valid), 1 some expectation not
  * met, 2 invalid input or usage. Never prints a stack trace: anything unexpected is reported as
  * {@code dmas: internal error: <message>} with exit code 2.
  */
 @Command(name = "dmas", mixinStandardHelpOptions = true, versionProvider = DmasCli.VersionProvider.class,
         description = "Runs IOMMU / DMA-API scenarios written in the .dmas language on the simulator.",
-        subcommands = {RunCommand.class, CheckCommand.class, LspCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, TraceCommand.class, LspCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every expectation met (run) / no error (check)", "1:some expectation not met",
                 "2:invalid input or usage (diagnostics printed as file:line:col), or an internal error"},
         footer = {"", "Examples:", "  dmas run examples/", "  dmas run --format json,junit,html --out build/dmas tests/",
-                "  dmas check platforms/spr.dmas", "  dmas lsp"})
+                "  dmas check platforms/spr.dmas", "  dmas trace capture.txt.gz", "  dmas lsp"})
 public final class DmasCli implements Callable<Integer> {
     /** Exit code: every expectation met. */
     public static final int EXIT_OK = 0;
@@ -37,7 +37,7 @@ public final class DmasCli implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("dmas: missing command (run, check or lsp)");
+        err.println("dmas: missing command (run, check, trace or lsp)");
         spec.commandLine().usage(err);
         return EXIT_INVALID;
     }

@@ -1,0 +1,60 @@
+package org.dmaworkbench.dsl.batch.capture;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dmaworkbench.dsl.batch.Text;
+import org.dmaworkbench.dsl.batch.Workspace;
+import org.dmaworkbench.runtime.capture.CaptureResult;
+import org.dmaworkbench.runtime.exec.CaptureExecutor;
+import org.dmaworkbench.runtime.exec.ExitCode;
+
+/**
+ * The batch path of kernel captures ({@code ./dmas trace}; the Maven plugin and the Eclipse run can call the same):
+ * every capture through the runtime's {@link CaptureExecutor}, the exit code of {@link ExitCode#ofCaptures}, the
+ * {@code dmas: ...} messages and the JSON report. Front ends only adapt it: they build a {@link Request}, print what
+ * the listener tells them, and show the {@link Outcome}.
+ */
+public final class TraceService {
+
+    /**
+     * What to check.
+     *
+     * @param paths     the captures as the user named them (relative to the current directory)
+     * @param jsonOut   where the JSON report goes, or null for none
+     */
+    public record Request(List<String> paths, Path jsonOut) {
+        public Request {
+            paths = List.copyOf(paths);
+        }
+    }
+
+    /**
+     * A check's outcome: every capture's result, the exit code, the lines to tell the user ({@code dmas: ...}), the
+     * report written (or null).
+     */
+    public record Outcome(List<CaptureResult> results, int exitCode, List<String> messages, Path report) { }
+
+    /** Checks every capture of {@code req}, streaming to {@code listener}; never throws on bad input. */
+    public Outcome trace(Request req, CaptureExecutor.Listener listener) {
+        List<CaptureExecutor.Input> inputs = new ArrayList<>();
+        for (String p : req.paths()) inputs.add(new CaptureExecutor.Input(Text.cwd().resolve(p).normalize(), p));
+        List<String> messages = new ArrayList<>();
+        if (inputs.isEmpty()) messages.add("dmas: no capture given");
+        List<CaptureResult> results = new CaptureExecutor().run(inputs, listener);
+        for (CaptureResult r : results) if (r.unreadable()) messages.add("dmas: " + r.problem());
+        int exit = ExitCode.ofCaptures(results);
+        Path report = null;
+        if (req.jsonOut() != null) {
+            try {
+                TraceJson.write(results, exit, req.jsonOut());
+                report = req.jsonOut();
+            } catch (IOException | RuntimeException e) {
+                messages.add("dmas: cannot write the report " + Text.display(req.jsonOut()) + ": " + Workspace.message(e));
+                exit = ExitCode.INVALID;
+            }
+        }
+        return new Outcome(List.copyOf(results), exit, List.copyOf(messages), report);
+    }
+}

@@ -1,0 +1,61 @@
+package org.dmaworkbench.dsl.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dmaworkbench.dsl.batch.Batch;
+import org.dmaworkbench.dsl.batch.Text;
+import org.dmaworkbench.dsl.batch.capture.TraceService;
+import org.dmaworkbench.dsl.batch.capture.TraceText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dmas trace}: replay kernel captures through the dma-debug model; print violations, faults, statistics. */
+@Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Replays ftrace captures of the dma: and iommu: events (tracefs trace or trace_pipe text, "
+                + "trace-cmd report output, .gz read directly) through the simulator's dma-debug model and prints each "
+                + "violation with the kernel's message and file:line of the event and of the earlier one it conflicts with; "
+                + "io_page_fault events are attributed to the mapping that covered the IOVA. Verdicts that depend on "
+                + "events the capture may lack (lost events, a capture started mid-run) are listed apart as uncertain.",
+                "Record one with: trace-cmd record -e dma -e iommu ... ; trace-cmd report > capture.txt"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing found (uncertain verdicts allowed)", "1:violations or attributed faults",
+                "2:a capture could not be read or holds nothing readable"})
+final class TraceCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "captures (plain or gzip-compressed)")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE.json", description = "also write a JSON report there")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        return DmasCli.guarded(err, () -> {
+            try {
+                TraceText text = new TraceText(stdout, err);
+                TraceService.Outcome o = Batch.service().trace(new TraceService.Request(paths, out), text);
+                o.messages().forEach(err::println);
+                if (o.results().stream().anyMatch(r -> !r.unreadable())) stdout.println(TraceText.footer(o.results()));
+                if (o.report() != null) stdout.println("report: " + Text.display(o.report()));
+                if (stdout.checkError()) {
+                    err.println("dmas: cannot write to the standard output (closed, or the device is full): the output is lost");
+                    return DmasCli.EXIT_INVALID;
+                }
+                return o.exitCode();
+            } finally {
+                stdout.flush();
+                err.flush();
+            }
+        });
+    }
+}
