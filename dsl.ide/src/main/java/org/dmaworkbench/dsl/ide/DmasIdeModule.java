@@ -8,11 +8,12 @@ import org.dmaworkbench.dsl.ide.contentassist.DmasContentAssistService;
 import org.dmaworkbench.dsl.ide.contentassist.DmasContentProposalAcceptor;
 import org.dmaworkbench.dsl.ide.contentassist.DmasCrossrefProposalProvider;
 import org.dmaworkbench.dsl.ide.contentassist.DmasIdeContentProposalProvider;
-import org.dmaworkbench.dsl.ide.formatting.DmasFormattingService;
 import org.dmaworkbench.dsl.ide.folding.DmasFoldingRangeProvider;
+import org.dmaworkbench.dsl.ide.formatting.DmasFormattingService;
 import org.dmaworkbench.dsl.ide.highlighting.DmasSemanticHighlightingCalculator;
 import org.dmaworkbench.dsl.ide.hover.DmasHoverService;
 import org.dmaworkbench.dsl.ide.rename.DmasRenameService;
+import org.dmaworkbench.dsl.ide.signature.DmasSignatureHelpService;
 import org.dmaworkbench.dsl.ide.symbols.DmasDocumentSymbolService;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
@@ -22,6 +23,7 @@ import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculat
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.contentassist.ContentAssistService;
 import org.eclipse.xtext.ide.server.formatting.FormattingService;
+import org.eclipse.xtext.ide.server.signatureHelp.ISignatureHelpService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.rename.IRenameService2;
 import org.eclipse.xtext.ide.server.symbol.HierarchicalDocumentSymbolService;
@@ -75,5 +77,9 @@ public class DmasIdeModule extends AbstractDmasIdeModule {
 
     public Class<? extends FormattingService> bindFormattingService() {
         return DmasFormattingService.class;
+    }
+
+    public Class<? extends ISignatureHelpService> bindISignatureHelpService() {
+        return DmasSignatureHelpService.class;
     }
 }

@@ -1,6 +1,8 @@
 package org.dmaworkbench.dsl.ide.docs;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.StringJoiner;
 import org.dmaworkbench.runtime.run.CallSignature;
 import org.dmaworkbench.runtime.run.CallTable;
@@ -26,11 +28,18 @@ public final class KernelCallDocs {
     /** {@code dma_map_single(dev: device, buffer: buffer, size: int, dir: DMA_BIDIRECTIONAL|...) → dma_addr}. */
     public static String signature(CallSignature s) {
         StringJoiner params = new StringJoiner(", ", s.name() + "(", ")");
+        parameterLabels(s).forEach(params::add);
+        return params + (s.returns() == ValueType.VOID ? "" : " → " + s.returns().dslName());
+    }
+
+    /** Each parameter as {@link #signature} writes it: {@code dev: device}, {@code [attrs: int]} when optional. */
+    public static List<String> parameterLabels(CallSignature s) {
+        List<String> labels = new ArrayList<>();
         for (CallSignature.Param p : s.params()) {
             String type = p.type() == ValueType.SYMBOL && !p.symbols().isEmpty() ? String.join("|", p.symbols()) : p.type().dslName();
-            params.add(p.optional() ? "[" + p.name() + ": " + type + "]" : p.name() + ": " + type);
+            labels.add(p.optional() ? "[" + p.name() + ": " + type + "]" : p.name() + ": " + type);
         }
-        return params + (s.returns() == ValueType.VOID ? "" : " → " + s.returns().dslName());
+        return labels;
     }
 
     /** Markdown: the signature, the kernel function it models and its possible outcomes. */
