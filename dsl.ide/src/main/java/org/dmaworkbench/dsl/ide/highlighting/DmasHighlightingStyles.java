@@ -2,7 +2,8 @@ package org.dmaworkbench.dsl.ide.highlighting;
 
 /**
  * Highlighting style ids. They are LSP semantic token types and modifiers (the language server's
- * legend lists them), and the Eclipse editor maps the same ids to colours.
+ * legend lists them), and the Eclipse editor maps the same ids to colours (the lexical ones,
+ * keyword to number, it colours with its own scanner as the user types).
  */
 public interface DmasHighlightingStyles {
     /** A kernel call: {@code dma_map_single(...)}; with {@link #KNOWN_CALL} when the runtime models it. */
@@ -23,6 +24,14 @@ public interface DmasHighlightingStyles {
     String EXPECTED_VALUE = "enumMember";
     /** A counter of {@code check}. */
     String COUNTER = "property";
+    /** A keyword no semantic style claims ({@code scenario}, {@code on}, {@code probe}, ...). */
+    String KEYWORD = "keyword";
+    /** A {@code //} or {@code /* *}{@code /} comment. */
+    String COMMENT = "comment";
+    /** A string literal. */
+    String STRING = "string";
+    /** A number: decimal, hex, a BDF. */
+    String NUMBER = "number";
     /** Modifier: the name is declared here. */
     String DECLARATION = "declaration";
 }

@@ -16,6 +16,8 @@ import static org.dmaworkbench.dsl.dmas.DmasPackage.Literals.SCENARIO__PLATFORM;
 import static org.dmaworkbench.dsl.dmas.DmasPackage.Literals.UNBIND__DEVICE;
 import static org.dmaworkbench.dsl.ide.highlighting.DmasHighlightingStyles.*;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.dmaworkbench.dsl.dmas.Benchmark;
 import org.dmaworkbench.dsl.dmas.Call;
 import org.dmaworkbench.dsl.dmas.Check;
@@ -31,21 +33,69 @@ import org.dmaworkbench.dsl.dmas.Scenario;
 import org.dmaworkbench.dsl.dmas.Unbind;
 import org.dmaworkbench.dsl.ide.docs.KernelCallDocs;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.AbstractRule;
 import org.eclipse.xtext.EnumLiteralDeclaration;
 import org.eclipse.xtext.Keyword;
+import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.DefaultSemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.IHighlightedPositionAcceptor;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
 
 /**
  * Semantic highlighting: kernel function names, handle declarations and references, device
- * declarations and references, platforms and IOMMUs, and the expectation part of a step.
+ * declarations and references, platforms and IOMMUs, and the expectation part of a step; then
+ * every token none of those claimed gets its lexical class (keyword, comment, string, number), so
+ * a client that colours only with semantic tokens colours the whole file. Positions never overlap,
+ * and a comment or string over several lines is one position per line (LSP clients need not
+ * support multi-line tokens).
  */
 public class DmasSemanticHighlightingCalculator extends DefaultSemanticHighlightingCalculator {
+
+    @Override
+    public void provideHighlightingFor(XtextResource resource, IHighlightedPositionAcceptor acceptor, CancelIndicator cancel) {
+        Set<Integer> claimed = new HashSet<>();
+        super.provideHighlightingFor(resource, (offset, length, ids) -> {
+            claimed.add(offset);
+            acceptor.addPosition(offset, length, ids);
+        }, cancel);
+        if (resource == null || resource.getParseResult() == null) return;
+        for (ILeafNode leaf : resource.getParseResult().getRootNode().getLeafNodes()) {
+            if (claimed.contains(leaf.getOffset()) || leaf.getLength() == 0) continue;
+            String style = lexical(leaf);
+            if (style != null) perLine(leaf, style, acceptor);
+        }
+    }
+
+    /** The lexical class of a token, or null (whitespace, punctuation, names). */
+    private static String lexical(ILeafNode leaf) {
+        EObject g = leaf.getGrammarElement();
+        if (g instanceof Keyword k) return Character.isLetter(k.getValue().charAt(0)) ? KEYWORD : null;
+        AbstractRule rule = g instanceof RuleCall rc ? rc.getRule() : g instanceof AbstractRule r ? r : null;
+        if (rule == null) return null;
+        return switch (rule.getName()) {
+            case "SL_COMMENT", "ML_COMMENT" -> COMMENT;
+            case "STRING" -> STRING;
+            case "INT", "HEX", "BDF" -> NUMBER;
+            default -> null;
+        };
+    }
+
+    private static void perLine(ILeafNode leaf, String style, IHighlightedPositionAcceptor acceptor) {
+        String text = leaf.getText();
+        int start = 0;
+        for (int nl = text.indexOf('\n'); ; nl = text.indexOf('\n', start)) {
+            int end = nl < 0 ? text.length() : nl;
+            if (end > start && text.charAt(end - 1) == '\r') end--;
+            if (end > start) acceptor.addPosition(leaf.getOffset() + start, end - start, style);
+            if (nl < 0) return;
+            start = nl + 1;
+        }
+    }
 
     @Override
     protected boolean highlightElement(EObject object, IHighlightedPositionAcceptor acceptor, CancelIndicator cancelIndicator) {

@@ -29,10 +29,13 @@ class SemanticTokensTest extends AbstractDmasLanguageServerTest {
     /** Decoded tokens: "line:column text type[.modifier...]". */
     private List<String> tokens() throws Exception {
         workspace();
-        String uri = openFile("t.dmas", TEXT);
+        return decode(TEXT, openFile("t.dmas", TEXT));
+    }
+
+    private List<String> decode(String text, String uri) throws Exception {
         SemanticTokens tokens = languageServer.semanticTokensFull(new SemanticTokensParams(doc(uri))).get();
         SemanticTokensLegend legend = initializeResult.getCapabilities().getSemanticTokensProvider().getLegend();
-        String[] lines = TEXT.split("\n", -1);
+        String[] lines = text.split("\n", -1);
         List<Integer> d = tokens.getData();
         List<String> out = new ArrayList<>();
         int line = 0, col = 0;
@@ -73,11 +76,38 @@ class SemanticTokensTest extends AbstractDmasLanguageServerTest {
         }
     }
 
+    /** A client that colours only with semantic tokens (no TextMate grammar) colours the whole file, one token per place. */
+    @Test
+    void keywordsCommentsStringsAndNumbersAreTokensToo() throws Exception {
+        workspace();
+        String text = """
+                // a header comment
+                import "platforms/spr.dmas"
+                /* over
+                   two lines */
+                scenario "n" on spr {
+                    probe dsa0
+                    buffer buf = kmalloc(0x1000) // trailing
+                    advance 10 ms
+                }
+                """;
+        List<String> tokens = decode(text, openFile("n.dmas", text));
+        for (String expected : List.of("0:0 // a header comment comment", "1:0 import keyword", "1:7 \"platforms/spr.dmas\" string",
+                "2:0 /* over comment", "3:0    two lines */ comment", "4:0 scenario keyword", "4:9 \"n\" string", "4:13 on keyword",
+                "5:4 probe keyword", "6:25 0x1000 number", "6:33 // trailing comment", "7:4 advance keyword", "7:12 10 number")) {
+            assertTrue(tokens.contains(expected), "missing " + expected + " in\n" + String.join("\n", tokens));
+        }
+        List<String> places = tokens.stream().map(t -> t.substring(0, t.indexOf(' '))).toList();
+        Assertions.assertEquals(places.size(), places.stream().distinct().count(), "no two tokens at one place: " + tokens);
+        assertTrue(tokens.contains("6:4 buffer type"), "the semantic class wins over the keyword: " + tokens);
+    }
+
     @Test
     void legendOffersTheStylesTheCalculatorUses() throws Exception {
         workspace();
         SemanticTokensLegend legend = initializeResult.getCapabilities().getSemanticTokensProvider().getLegend();
-        for (String type : List.of(DmasHighlightingStyles.KERNEL_FUNCTION, DmasHighlightingStyles.HANDLE, DmasHighlightingStyles.DEVICE,
+        for (String type : List.of(DmasHighlightingStyles.KEYWORD, DmasHighlightingStyles.COMMENT, DmasHighlightingStyles.STRING,
+                DmasHighlightingStyles.NUMBER, DmasHighlightingStyles.KERNEL_FUNCTION, DmasHighlightingStyles.HANDLE, DmasHighlightingStyles.DEVICE,
                 DmasHighlightingStyles.PLATFORM, DmasHighlightingStyles.HANDLE_TYPE, DmasHighlightingStyles.EXPECTATION,
                 DmasHighlightingStyles.EXPECTED_VALUE, DmasHighlightingStyles.COUNTER)) {
             assertTrue(legend.getTokenTypes().contains(type), type);
