@@ -71,20 +71,8 @@ public class DmasIdeContentProposalProvider extends IdeContentProposalProvider {
 
     /** The symbols the signature accepts at the cursor's argument, or null when not known. */
     private static List<String> acceptedSymbols(ContentAssistContext context) {
-        Call call = EcoreUtil2.getContainerOfType(context.getCurrentModel(), Call.class);
-        CallSignature sig = call == null ? null : KernelCallDocs.find(call.getFunction());
-        INode node = call == null ? null : NodeModelUtils.findActualNodeFor(call);
-        if (sig == null || node == null) return null;
-        int cursor = context.getOffset() - context.getPrefix().length();
-        int index = 0;
-        for (INode leaf : node.getLeafNodes()) {
-            if (leaf.getOffset() >= cursor) break;
-            if (leaf.getGrammarElement() instanceof Keyword k && ",".equals(k.getValue())
-                    && NodeModelUtils.findActualSemanticObjectFor(leaf) == call) index++;
-        }
-        if (index >= sig.params().size()) return null;
-        CallSignature.Param p = sig.params().get(index);
-        return p.type() == ValueType.SYMBOL ? p.symbols() : null;
+        CallSignature.Param p = ExpectedType.parameter(context);
+        return p != null && p.type() == ValueType.SYMBOL ? p.symbols() : null;
     }
 
     @Override
@@ -111,9 +99,10 @@ public class DmasIdeContentProposalProvider extends IdeContentProposalProvider {
         return v.length() > 1 || Character.isLetter(v.charAt(0)) || v.equals("-") || v.equals(">") || v.equals("<");
     }
 
-    /** Every call of the runtime's call table; at {@code TYPE name = |} the calls returning TYPE first. */
+    /** Every call of the runtime's call table; at {@code TYPE name = |} or an argument of TYPE, the calls returning TYPE first. */
     protected void kernelFunctions(ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
-        ValueType wanted = declaredType(context);
+        ValueType declared = declaredType(context);
+        ValueType wanted = declared != null ? declared : ExpectedType.at(context);
         boolean nested = context.getCurrentModel() instanceof Call;
         for (CallSignature sig : KernelCallDocs.all()) {
             if (nested && sig.returns() == ValueType.VOID) continue;
@@ -143,8 +132,7 @@ public class DmasIdeContentProposalProvider extends IdeContentProposalProvider {
         if (!(context.getCurrentModel() instanceof HandleDecl h) || h.getType() == null) return null;
         INode call = h.getCall() == null ? null : NodeModelUtils.findActualNodeFor(h.getCall());
         if (call != null && call.getOffset() < context.getOffset() - context.getPrefix().length()) return null;
-        String t = h.getType().getLiteral();
-        return "coherent_buf".equals(t) ? ValueType.COHERENT : ValueType.byDslName(t);
+        return ExpectedType.of(h);
     }
 
     private static String enumKind(String value) {

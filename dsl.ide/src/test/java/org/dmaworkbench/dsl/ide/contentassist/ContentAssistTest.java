@@ -169,4 +169,33 @@ class ContentAssistTest extends AbstractDmasLanguageServerTest {
         assertTrue(alloc < kmalloc, "PASID-returning calls sort first: " + labels);
         assertNotNull(items.get(alloc).getSortText());
     }
+
+    /** After {@code dma DEV pasid}, the PASID handles come first: a device or a buffer cannot be a PASID. */
+    @Test
+    void afterPasidThePasidHandlesComeFirst() throws Exception {
+        List<CompletionItem> items = complete(HEADER + "scenario \"s\" on spr {\n    probe dsa0\n    buffer buf = kmalloc(4096)\n"
+                + "    dma_addr a = dma_map_single(dsa0, buf, 4096, DMA_TO_DEVICE)\n    pasid kp = iommu_alloc_global_pasid(dsa0)\n"
+                + "    dma dsa0 pasid " + CURSOR + "\n}\n");
+        List<String> labels = items.stream().map(CompletionItem::getLabel).toList();
+        Assertions.assertEquals("kp", labels.get(0), labels::toString);
+        assertTrue(labels.indexOf("iommu_alloc_global_pasid") < labels.indexOf("kmalloc"), "PASID-returning calls before others: " + labels);
+        assertTrue(labels.indexOf("dsa0") > labels.indexOf("buf"), "the device last among the names: " + labels);
+    }
+
+    /** A call's argument lists the handles of its parameter's type first. */
+    @Test
+    void anArgumentListsHandlesOfItsParameterTypeFirst() throws Exception {
+        List<CompletionItem> items = complete(HEADER + "scenario \"s\" on spr {\n    probe dsa0\n    pasid kp = iommu_alloc_global_pasid(dsa0)\n"
+                + "    buffer buf = kmalloc(4096)\n    dma_addr a = dma_map_single(dsa0, buf, 4096, DMA_TO_DEVICE)\n"
+                + "    dma_unmap_single(dsa0, " + CURSOR + "\n}\n");
+        List<String> labels = items.stream().map(CompletionItem::getLabel).toList();
+        Assertions.assertEquals("a", labels.get(0), labels::toString);
+    }
+
+    @Test
+    void aDeviceParameterListsTheDeviceFirst() throws Exception {
+        List<String> first = complete(HEADER + "scenario \"s\" on spr {\n    probe dsa0\n    buffer buf = kmalloc(4096)\n"
+                + "    dma_unmap_single(" + CURSOR + "\n}\n").stream().map(CompletionItem::getLabel).toList();
+        Assertions.assertEquals("dsa0", first.get(0), first::toString);
+    }
 }
