@@ -24,13 +24,13 @@ import picocli.CommandLine.Spec;
                 + "events the capture may lack (lost events, a capture started mid-run) are listed apart as uncertain.",
                 "Record one with: trace-cmd record -e dma -e iommu ... ; trace-cmd report > capture.txt"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing found (uncertain verdicts allowed)", "1:violations or attributed faults",
+        exitCodeList = {"0:nothing found (uncertain verdicts allowed)", "1:violations or faults (io_page_fault events, IOMMU fault lines of a kernel log)",
                 "2:a capture could not be read or holds nothing readable"})
 final class TraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "captures (plain or gzip-compressed)")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "captures and kernel logs (plain or gzip-compressed; captures are replayed first)")
     List<String> paths = new ArrayList<>();
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.json", description = "also write a JSON report there")

@@ -42,10 +42,9 @@ class TraceCommandTest {
                 + "DMA memory with different size [device address=0x00000000ffffd000] [map size=1514 bytes] [unmap size=2048 bytes]\n"
                 + "    mapped at line " + map + " (single, DMA_TO_DEVICE, 1514 bytes at 0xffffd000)\n"), r.out());
         assertTrue(r.out().contains(": fault: 0000:02:00.0: io_page_fault (e1000e) at iova 0x00000000ffff4040 flags=0x0001 (write): use after unmap"), r.out());
-        assertTrue(r.out().contains("uncertain (1; they depend on events the capture may lack):\n  "), r.out());
+        assertFalse(r.out().contains("uncertain ("), r.out());
         assertTrue(r.out().contains("  0000:02:00.0: 13 maps, 15 unmaps, 1 map errors,"), r.out());
-        assertTrue(r.out().endsWith("dmas: 1 capture: 16 violations, 2 attributed faults, 1 uncertain\n"), r.out());
-        assertTrue(r.out().indexOf("violation:") < r.out().indexOf("uncertain ("), "findings first, uncertain apart after them");
+        assertTrue(r.out().endsWith("dmas: 1 file: 16 violations, 3 faults, 0 uncertain\n"), r.out());
     }
 
     @Test
@@ -69,7 +68,7 @@ class TraceCommandTest {
                 + "dma_addr=fffff000 size=4096 attrs=\n");
         CliHarness.Result r = dmas("trace", f.toString()).assertNoStackTrace();
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().contains("uncertain (1;"), r.out());
+        assertTrue(r.out().contains("uncertain (1; they depend on events the capture may lack):\n  "), r.out());
         assertTrue(r.out().contains(":1: uncertain: 0000:02:00.0: device driver tries to free DMA memory it has not allocated"), r.out());
     }
 
@@ -88,13 +87,27 @@ class TraceCommandTest {
     void nothingReadableOrMissingExitsTwoWithOneLine() {
         CliHarness.Result r = dmas("trace", CAPTURES + "nothing-readable.log").assertNoStackTrace();
         assertEquals(2, r.exit(), r.toString());
-        assertEquals("dmas: " + CAPTURES + "nothing-readable.log: nothing readable: no dma: or iommu: trace event in 2 lines\n", r.err());
+        assertEquals("dmas: " + CAPTURES + "nothing-readable.log: nothing readable: no dma: or iommu: trace event and no IOMMU "
+                + "fault line in 2 lines\n", r.err());
         CliHarness.Result missing = dmas("trace", "no-such.trace").assertNoStackTrace();
         assertEquals(2, missing.exit());
         assertEquals("dmas: no-such.trace: no such file\n", missing.err());
         CliHarness.Result withGood = dmas("trace", CAPTURES + "trace-cmd-report.txt", "no-such.trace").assertNoStackTrace();
         assertEquals(2, withGood.exit(), "one unreadable capture makes the check invalid");
         assertTrue(withGood.out().contains("trace-cmd-report.txt: 5 events replayed"), withGood.out());
+    }
+
+    @Test
+    void aKernelLogGivenFirstIsCorrelatedWithTheCaptureGivenAfterIt() {
+        CliHarness.Result r = dmas("trace", CAPTURES + "run-42.dmesg", CAPTURES + "run-42.trace").assertNoStackTrace();
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().indexOf("run-42.trace: 4 events replayed") < r.out().indexOf("run-42.dmesg:3: fault:"),
+                "captures are replayed first: " + r.out());
+        assertTrue(r.out().contains("run-42.dmesg:4: fault: 0000:02:00.0: VT-d 0x05"), r.out());
+        assertTrue(r.out().contains("use after unmap\n    mapped at " + CAPTURES + "run-42.trace:7 (2048 bytes at 0xffd1e000), "
+                + "unmapped at " + CAPTURES + "run-42.trace:8\n"), r.out());
+        assertTrue(r.out().contains("3 IOMMU fault records of the kernel log decoded; 12 fault messages suppressed"), r.out());
+        assertTrue(r.out().endsWith("dmas: 2 files: 0 violations, 3 faults, 0 uncertain\n"), r.out());
     }
 
     @Test
@@ -108,7 +121,8 @@ class TraceCommandTest {
         assertEquals(1, o.get("exitCode").getAsInt());
         JsonObject c = o.getAsJsonArray("captures").get(0).getAsJsonObject();
         assertEquals(1, c.get("violations").getAsLong());
-        assertEquals(7, c.get("uncertain").getAsLong());
+        assertEquals(6, c.get("uncertain").getAsLong());
+        assertEquals(1, c.get("faults").getAsLong());
         assertEquals(193, c.get("lostEvents").getAsLong());
         JsonArray findings = c.getAsJsonArray("findings");
         assertEquals(8, findings.size());

@@ -8,7 +8,7 @@ import org.dmaworkbench.runtime.debug.DmaDebugCheck;
  * @param kind        a certain violation, an uncertain one (it depends on events the capture may lack), or a fault
  * @param file        the capture's name as given
  * @param line        the line of the offending event (1-based)
- * @param event       its trace event name
+ * @param event       its trace event name, or for a kernel-log fault the family ("VT-d", "SMMUv3", ...)
  * @param device      the device ({@code dev_name()})
  * @param check       the dma-debug check (null for faults and replay-level verdicts)
  * @param message     the kernel's dma-debug message, without the "DMA-API: driver device: " prefix, or the fault's text
@@ -25,7 +25,10 @@ public record CaptureFinding(Kind kind, String file, long line, String event, St
         VIOLATION("violation"),
         /** It depends on events the capture may lack (lost events, a capture started mid-run): reported apart. */
         UNCERTAIN("uncertain"),
-        /** An io_page_fault attributed to a mapping of the capture (live, or removed by an unmap). */
+        /**
+         * A fault the machine reported (an io_page_fault event, or a fault line of the kernel log), with the capture's
+         * mapping that covered the address (live, or removed by an unmap) when there is one.
+         */
         FAULT("fault");
 
         private final String label;

@@ -4,7 +4,7 @@ package org.dmaworkbench.runtime.capture;
 public interface CaptureListener {
     CaptureListener NONE = new CaptureListener() { };
 
-    /** A violation, an uncertain verdict or an attributed fault, as soon as its event is replayed. */
+    /** A violation, an uncertain verdict or a fault, as soon as its event is replayed. */
     default void finding(CaptureFinding f) { }
 
     /** {@code file:line: warning: message}: a line that looks like a known event but does not parse. */

@@ -28,6 +28,7 @@ final class CaptureReplay implements CaptureSink {
     final IommuRanges iommu = new IommuRanges();
     final Verdicts verdicts;
     final FaultAttribution faults;
+    final LogFaults logFaults;
     /** Line of the latest lost-events marker (0: none yet), its CPU and count. */
     long lostLine;
     int lostCpu;
@@ -38,10 +39,11 @@ final class CaptureReplay implements CaptureSink {
     /** The capture uses the 6.17 names (dma_map_phys): dma-debug tracks page mappings as "phy". */
     boolean physEra;
 
-    CaptureReplay(String file, CaptureListener out) {
+    CaptureReplay(String file, CaptureListener out, CaptureSession session) {
         this.file = file;
         this.verdicts = new Verdicts(this, out);
-        this.faults = new FaultAttribution(this, out);
+        this.faults = new FaultAttribution(this);
+        this.logFaults = new LogFaults(this, session, out);
         debug.setShowAllErrors(true);
     }
 
@@ -61,6 +63,11 @@ final class CaptureReplay implements CaptureSink {
         lostCount = count;
         lostMarkers++;
         if (count > 0) lostTotal += count;
+    }
+
+    @Override
+    public void foreign(long line, String text) {
+        logFaults.line(line, text);
     }
 
     @Override

@@ -46,8 +46,14 @@ final class Verdicts {
                 0, 0, missing(line, "its dma_map_sg"));
     }
 
-    void fault(CaptureFinding.Kind kind, TraceEvent e, long line, String message, long addr, long related, String why) {
-        emit(kind, e, line, e.device, null, message, addr, related, why);
+    /** A fault of the capture (every fault the machine reported is a finding; its attribution may be doubtful). */
+    void fault(TraceEvent e, long line, String message, long addr, long related, String why) {
+        emit(CaptureFinding.Kind.FAULT, e.type.traceName(), line, e.device, null, message, addr, related, why);
+    }
+
+    /** A fault line of the kernel log, decoded by the faultlog package. */
+    void logFault(String family, long line, String device, String message, long addr, long related, String why) {
+        emit(CaptureFinding.Kind.FAULT, family, line, device, null, message, addr, related, why);
     }
 
     private void verdict(DmaDebugReport rep, TraceEvent e, long line) {
@@ -140,12 +146,17 @@ final class Verdicts {
 
     private void emit(CaptureFinding.Kind kind, TraceEvent e, long line, String dev, DmaDebugCheck c, String message,
                       long addr, long related, String why) {
+        emit(kind, e.type.traceName(), line, dev, c, message, addr, related, why);
+    }
+
+    private void emit(CaptureFinding.Kind kind, String event, long line, String dev, DmaDebugCheck c, String message,
+                      long addr, long related, String why) {
         switch (kind) {
             case VIOLATION -> violations++;
             case UNCERTAIN -> uncertain++;
             case FAULT -> faults++;
         }
-        out.finding(new CaptureFinding(kind, r.file, line, e.type.traceName(), dev, c, message, addr, related, why));
+        out.finding(new CaptureFinding(kind, r.file, line, event, dev, c, message, addr, related, why));
     }
 
     static String hex16(long v) {

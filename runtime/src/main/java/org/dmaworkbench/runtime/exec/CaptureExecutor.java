@@ -6,11 +6,13 @@ import java.util.List;
 import org.dmaworkbench.runtime.capture.CaptureCheck;
 import org.dmaworkbench.runtime.capture.CaptureListener;
 import org.dmaworkbench.runtime.capture.CaptureResult;
+import org.dmaworkbench.runtime.capture.CaptureSession;
 
 /**
- * Checks kernel captures (ftrace text of the dma: and iommu: events) one after the other, each replayed on its own
- * through the runtime's dma-debug model; the one capture path of every front end, as {@link ProgramExecutor} is
- * for programs. The exit code of the results is {@link ExitCode#ofCaptures}.
+ * Checks kernel captures (ftrace text of the dma: and iommu: events) and kernel logs one after the other, each
+ * capture replayed on its own through the runtime's dma-debug model; the one capture path of every front end, as
+ * {@link ProgramExecutor} is for programs. Captures go first (by content), then the logs, whose fault lines are
+ * correlated with the captures' mappings. The exit code of the results is {@link ExitCode#ofCaptures}.
  */
 public final class CaptureExecutor {
 
@@ -24,12 +26,17 @@ public final class CaptureExecutor {
         default void done(CaptureResult result) { }
     }
 
-    /** Checks each input in order; never throws on bad input. */
+    /** Checks each input, captures before logs, otherwise in order; never throws on bad input. */
     public List<CaptureResult> run(List<Input> inputs, Listener listener) {
+        List<Input> ordered = new ArrayList<>();
+        List<Input> logs = new ArrayList<>();
+        for (Input in : inputs) (CaptureCheck.looksLikeCapture(in.path()) ? ordered : logs).add(in);
+        ordered.addAll(logs);
+        CaptureSession session = new CaptureSession();
         List<CaptureResult> out = new ArrayList<>();
-        for (Input in : inputs) {
+        for (Input in : ordered) {
             listener.starting(in);
-            CaptureResult r = CaptureCheck.check(in.path(), in.display(), listener);
+            CaptureResult r = CaptureCheck.check(in.path(), in.display(), listener, session);
             out.add(r);
             listener.done(r);
         }

@@ -28,7 +28,7 @@ public final class ExitCode {
 
     /**
      * The exit code of a check of kernel captures: {@link #INVALID} when there was none or one could not be read
-     * (or held nothing readable), {@link #NOT_MET} on a violation or an attributed fault (uncertain verdicts do not
+     * (or held nothing readable), {@link #NOT_MET} on a violation or a fault (uncertain verdicts do not
      * count), else {@link #OK}.
      */
     public static int ofCaptures(List<CaptureResult> captures) {

@@ -103,7 +103,7 @@ class CaptureFormatsTest {
     @Test
     void nothingReadableIsAProblem() throws IOException {
         Captures c = Captures.replay("nothing-readable.log");
-        assertEquals("nothing-readable.log: nothing readable: no dma: or iommu: trace event in 2 lines", c.result.problem());
+        assertEquals("nothing-readable.log: nothing readable: no dma: or iommu: trace event and no IOMMU fault line in 2 lines", c.result.problem());
         Captures empty = Captures.replay(new ByteArrayInputStream(new byte[0]), "empty.trace");
         assertTrue(empty.result.unreadable());
         assertTrue(CaptureCheck.check(Path.of("no/such/capture.trace"), "no/such/capture.trace", CaptureListener.NONE)

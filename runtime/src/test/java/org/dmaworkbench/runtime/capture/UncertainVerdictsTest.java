@@ -37,10 +37,12 @@ class UncertainVerdictsTest {
         assertTrue(size.related().contains("events were lost at line " + lost + " (CPU 2, 193 events)"), size.related());
         assertEquals(Kind.UNCERTAIN, c.at(c.lineOf(2, "dma_unmap_page", "fff83000"), "has not allocated").kind());
         assertEquals(Kind.UNCERTAIN, c.at(c.lineOf("dma_unmap_page", "fff84000"), "has not allocated").kind());
-        CaptureFinding fault = c.at(c.lineOf("io_page_fault"), "unmapped earlier");
-        assertEquals(Kind.UNCERTAIN, fault.kind(), "a re-map of the address may be among the lost events");
-        assertEquals(7, c.result.uncertain());
-        assertEquals(0, c.result.faults());
+        CaptureFinding fault = c.at(c.lineOf("io_page_fault"), "use after unmap");
+        assertEquals(Kind.FAULT, fault.kind());
+        assertTrue(fault.related().endsWith("but events were lost at line " + lost + " after the unmap: a new mapping of the "
+                + "address may be among them"), "the attribution says it is in doubt: " + fault.related());
+        assertEquals(6, c.result.uncertain());
+        assertEquals(1, c.result.faults());
         assertEquals(1, c.result.lostMarkers());
         assertEquals(193, c.result.lostEvents());
     }

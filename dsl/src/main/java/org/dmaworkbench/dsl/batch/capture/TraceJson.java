@@ -18,6 +18,7 @@ import org.dmaworkbench.runtime.capture.DeviceStats;
  * ("Kernel captures"): {@code {"format": "dmas-trace-report", "version": 1, "exitCode", "captures": [{"file",
  * "problem", "events", "lines", "headerLines", "foreignLines", "warnings", "unknownEvents": {name: count},
  * "lostMarkers", "lostEvents", "lastLineCutOff", "compressed", "violations", "uncertain", "faults",
+ * "log": {"faults", "warnings", "suppressed", "lost"},
  * "findings": [{"kind", "line", "event", "device", "check", "message", "dmaAddr", "relatedLine", "related"}],
  * "findingsOmitted", "devices": [{...statistics, "live": {"count", "bytes", "oldestLine", "oldestDmaAddr"}}]}]}}.
  * Addresses are hex strings ("0xffffe000"); a field that does not apply is null.
@@ -68,6 +69,12 @@ public final class TraceJson {
         j.name("violations").value(r.violations());
         j.name("uncertain").value(r.uncertain());
         j.name("faults").value(r.faults());
+        j.name("log").beginObject();
+        j.name("faults").value(r.log().faults());
+        j.name("warnings").value(r.log().warnings());
+        j.name("suppressed").value(r.log().suppressed());
+        j.name("lost").value(r.log().lost());
+        j.endObject();
         j.name("findings").beginArray();
         for (CaptureFinding f : r.findings()) finding(j, f);
         j.endArray();

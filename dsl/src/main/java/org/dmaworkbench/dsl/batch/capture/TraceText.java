@@ -74,10 +74,14 @@ public final class TraceText implements CaptureExecutor.Listener {
         if (r.lostMarkers() > 0) skipped.add(num(r.lostMarkers()) + " lost-event markers" + (r.lostEvents() > 0 ? " (" + num(r.lostEvents()) + " events lost)" : ""));
         if (n.lastLineCutOff()) skipped.add("the last line is cut off");
         if (n.compressedEndedEarly() != null) skipped.add("the compressed data ends early (" + n.compressedEndedEarly() + ")");
+        CaptureResult.Log log = r.log();
+        if (log.faults() > 0) skipped.add(num(log.faults()) + " IOMMU fault records of the kernel log decoded");
+        if (log.suppressed() > 0) skipped.add(num(log.suppressed()) + " fault messages suppressed by the kernel's rate limit");
+        if (log.lost() > 0) skipped.add(num(log.lost()) + " notes of lost fault records (overflow)");
         if (!skipped.isEmpty()) sb.append(" (").append(String.join("; ", skipped)).append(')');
         out.println(sb);
         for (DeviceStats d : r.devices()) out.println("  " + device(d));
-        out.println("  " + r.file() + ": " + num(r.violations()) + " violations, " + num(r.faults()) + " attributed faults, "
+        out.println("  " + r.file() + ": " + num(r.violations()) + " violations, " + num(r.faults()) + " faults, "
                 + num(r.uncertain()) + " uncertain");
     }
 
@@ -113,8 +117,8 @@ public final class TraceText implements CaptureExecutor.Listener {
             f += r.faults();
             u += r.uncertain();
         }
-        return "dmas: " + results.size() + (results.size() == 1 ? " capture: " : " captures: ") + num(v) + " violations, "
-                + num(f) + " attributed faults, " + num(u) + " uncertain";
+        return "dmas: " + results.size() + (results.size() == 1 ? " file: " : " files: ") + num(v) + " violations, "
+                + num(f) + " faults, " + num(u) + " uncertain";
     }
 
     private static String num(long n) {
