@@ -2,15 +2,21 @@ package org.dmaworkbench.dsl.ide.server;
 
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.dmaworkbench.dsl.ide.server.run.RunCommand;
+import org.dmaworkbench.dsl.ide.server.run.RunLenses;
+import org.dmaworkbench.dsl.ide.server.run.RunState;
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensOptions;
 import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
@@ -26,6 +32,7 @@ import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.FoldingRangeRequestParams;
@@ -33,6 +40,8 @@ import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.MessageParams;
@@ -45,17 +54,20 @@ import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.SignatureHelp;
 import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
-import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.Either3;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.BuildManager;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 
@@ -71,11 +83,15 @@ import org.eclipse.xtext.ide.server.LanguageServerImpl;
  */
 public class DmasLanguageServerImpl extends LanguageServerImpl {
 
+    private final RunState runs = new RunState();
+    private volatile ClientCapabilities clientCapabilities;
+
     /** The URIs the client has open, as it wrote them; read on LSP4J's message thread, where didOpen/didClose arrive in order. */
     private final Set<String> open = ConcurrentHashMap.newKeySet();
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        clientCapabilities = params.getCapabilities();
         if (params.getRootUri() == null && params.getRootPath() == null && params.getWorkspaceFolders() != null
                 && !params.getWorkspaceFolders().isEmpty() && !announcesWorkspaceFolders(params)) {
             params.setRootUri(params.getWorkspaceFolders().get(0).getUri());
@@ -90,12 +106,81 @@ public class DmasLanguageServerImpl extends LanguageServerImpl {
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
         String command = params == null ? null : params.getCommand();
-        List<String> known = commands();
+        if (RunLenses.RUN.equals(command)) return run(params);
+        List<String> known = new ArrayList<>(commands());
+        known.add(RunLenses.RUN);
         if (command == null || !known.contains(command)) {
             return failed(ResponseErrorCode.InvalidParams, "unknown command: " + (command == null ? "(none)" : command)
                     + "; this server has " + (known.isEmpty() ? "no commands" : "only " + known));
         }
         return super.executeCommand(params);
+    }
+
+    /** The client, wrapped so that a file's run results and its validation share each publication ({@link RunState}). */
+    @Override
+    public void connect(LanguageClient client) {
+        super.connect(runs.wrap(client, () -> refresh(false)));
+    }
+
+    /** Xtext's capabilities, plus runs: code lenses, inlay hints, the {@code dmas.run} command. */
+    @Override
+    protected ServerCapabilities createServerCapabilities(InitializeParams params) {
+        ServerCapabilities caps = super.createServerCapabilities(params);
+        caps.setCodeLensProvider(new CodeLensOptions(false));
+        caps.setInlayHintProvider(true);
+        List<String> commands = new ArrayList<>(caps.getExecuteCommandProvider() == null ? List.of()
+                : caps.getExecuteCommandProvider().getCommands());
+        if (!commands.contains(RunLenses.RUN)) commands.add(RunLenses.RUN);
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(commands));
+        return caps;
+    }
+
+    /** Asks the client to fetch code lenses again (a file gained or lost its errors), or inlay hints (a run ended, a file changed). */
+    private void refresh(boolean hints) {
+        LanguageClient client = getLanguageClient();
+        WorkspaceClientCapabilities ws = clientCapabilities == null ? null : clientCapabilities.getWorkspace();
+        if (client == null || ws == null) return;
+        if (hints && ws.getInlayHint() != null && Boolean.TRUE.equals(ws.getInlayHint().getRefreshSupport())) client.refreshInlayHints();
+        if (!hints && ws.getCodeLens() != null && Boolean.TRUE.equals(ws.getCodeLens().getRefreshSupport())) client.refreshCodeLenses();
+    }
+
+    /** "▶ Run file" and "▶ Run" per scenario and benchmark, while the file has no error. */
+    @Override
+    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        return onDocument(params.getTextDocument(), () -> {
+            String uri = params.getTextDocument().getUri();
+            if (runs.hasErrors(uri)) return CompletableFuture.completedFuture(List.of());
+            URI u = getURI(params.getTextDocument());
+            return getRequestManager().runRead(cancel -> getWorkspaceManager().doRead(u, (doc, resource) -> RunLenses.of(uri, resource)));
+        });
+    }
+
+    /** The met expectations of the file's last run, at the ends of their lines (none once the file changed). */
+    @Override
+    public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
+        return onDocument(params.getTextDocument(), () -> {
+            Range r = params.getRange();
+            List<InlayHint> in = runs.hints(params.getTextDocument().getUri()).stream()
+                    .filter(h -> r == null || h.getPosition().getLine() >= r.getStart().getLine() && h.getPosition().getLine() <= r.getEnd().getLine())
+                    .toList();
+            return CompletableFuture.completedFuture(in);
+        });
+    }
+
+    /** {@code dmas.run [uri, name?]}: off the message thread, cancellable ({@link RunCommand#start}). */
+    private CompletableFuture<Object> run(ExecuteCommandParams params) {
+        return RunCommand.start(params.getArguments(), this::openText, runs, getLanguageClient(), () -> refresh(true));
+    }
+
+    /** The open document's text as the server holds it, or null when it is not open. */
+    private String openText(String uri) {
+        if (!open.contains(uri)) return null;
+        try {
+            return getRequestManager().runRead(cancel -> getWorkspaceManager().doRead(URI.createURI(uri),
+                    (doc, resource) -> doc == null ? null : doc.getContents())).get();
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     /** A request no service provides: -32601 "method not found" (Xtext throws UnsupportedOperationException, an internal error). */
@@ -111,6 +196,13 @@ public class DmasLanguageServerImpl extends LanguageServerImpl {
     public void didOpen(DidOpenTextDocumentParams params) {
         if (params.getTextDocument() != null && params.getTextDocument().getUri() != null) open.add(params.getTextDocument().getUri());
         super.didOpen(params);
+    }
+
+    /** A change: the file's run results no longer describe it. */
+    @Override
+    public void didChange(DidChangeTextDocumentParams params) {
+        if (params.getTextDocument() != null && runs.changed(params.getTextDocument().getUri())) refresh(true);
+        super.didChange(params);
     }
 
     @Override
@@ -177,11 +269,6 @@ public class DmasLanguageServerImpl extends LanguageServerImpl {
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         return onDocument(params.getTextDocument(), () -> super.codeAction(params));
-    }
-
-    @Override
-    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
-        return onDocument(params.getTextDocument(), () -> super.codeLens(params));
     }
 
     @Override
