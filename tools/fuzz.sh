@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Fuzzes the language's path (parse -> validate -> lower -> run) and the compiled-program reader with
+# Fuzzes the language's path (parse -> validate -> lower -> run), the compiled-program reader and the kernel-log reader with
 # Jazzer's own driver, for longer than the build's 60 s:
-#   tools/fuzz.sh [SECONDS_PER_TARGET] [pipeline|program-json|all]     (default: 300 all, i.e. 10 minutes)
+#   tools/fuzz.sh [SECONDS_PER_TARGET] [pipeline|program-json|kernel-log|all]     (default: 300 all, i.e. 15 minutes)
 # Findings (crash-*, timeout-* files) land in target/fuzz/; copy one into
-# dsl/src/test/resources/org/dmaworkbench/dsl/fuzz/<PipelineFuzzTest|ProgramJsonFuzzTest>Inputs/<method>/
+# dsl/src/test/resources/org/dmaworkbench/dsl/fuzz/<PipelineFuzzTest|ProgramJsonFuzzTest|KernelLogFuzzTest>Inputs/<method>/
 # to make it a regression test of the normal build. Exits non-zero when a target found something.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,6 +31,7 @@ run() { # $1 = short name, $2 = target class
 cp=$(cd "$root" && echo "$cp" | sed "s#\(^\|:\)dsl/#\1$root/dsl/#g")
 case "$which" in
   pipeline|all) run pipeline org.dmaworkbench.dsl.fuzz.PipelineFuzzTarget ;;&
-  program-json|all) run program-json org.dmaworkbench.dsl.fuzz.ProgramJsonFuzzTarget ;;
+  program-json|all) run program-json org.dmaworkbench.dsl.fuzz.ProgramJsonFuzzTarget ;;&
+  kernel-log|all) run kernel-log org.dmaworkbench.dsl.fuzz.KernelLogFuzzTarget ;;
 esac
 exit $status

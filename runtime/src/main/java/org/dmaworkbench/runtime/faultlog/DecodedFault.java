@@ -47,6 +47,14 @@ public record DecodedFault(String fileName, long line, FaultFamily family, Strin
     /** Whether this is an interrupt (remapping) fault rather than a DMA translation fault. */
     public boolean isInterrupt() { return "interrupt".equals(fields.get("request")); }
 
+    /**
+     * Whether {@link #address()} is the IOVA of a DMA request (the one to match with mappings): false for interrupts,
+     * for AMD-Vi events whose address is a table's or command's (field "address-kind"), and for records without one.
+     */
+    public boolean addressIsIova() {
+        return !isInterrupt() && "iova".equals(fields.getOrDefault("address-kind", "iova"));
+    }
+
     /** {@code file:line} of the record. */
     public String location() { return fileName + ":" + line; }
 }

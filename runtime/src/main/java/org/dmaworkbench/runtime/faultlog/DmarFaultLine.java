@@ -69,6 +69,7 @@ final class DmarFaultLine {
             fields.put("request", "interrupt");
             fields.put("source-id", bdf.toString());
             fields.put("index", FaultWording.hex(index));
+            fields.put("address-kind", "interrupt");
             fields.put("reason", String.format("0x%02x", code));
             fields.put("reason-text", DmarFaultReasons.text(code));
             if (status != null) fields.put("fault-status", status);

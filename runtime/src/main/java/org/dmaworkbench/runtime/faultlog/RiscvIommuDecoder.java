@@ -52,6 +52,7 @@ final class RiscvIommuDecoder implements LogLineDecoder {
         f.put("iotval2", FaultWording.hex(iotval2));
         Bdf asRid = new Bdf((int) (devid >> 16), (int) (devid >> 8 & 0xff), (int) (devid >> 3 & 0x1f), (int) (devid & 7));
         f.put("devid-as-pci", asRid + " (if the device ID is the PCI requester ID)");
+        if (cause > 23) f.put("address-kind", "unknown");
         String name = RiscvIommuCauses.name(cause);
         AccessType access = RiscvIommuCauses.access(cause);
         FaultClass cls = RiscvIommuCauses.classOf(cause);

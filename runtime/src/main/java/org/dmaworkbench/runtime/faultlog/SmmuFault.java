@@ -43,8 +43,9 @@ final class SmmuFault {
             if (classTt) f.put("TT_READ", r.ttRead() ? "1 (read)" : "0 (write)");
             f.put("ADDR", FaultWording.hex(r.inputAddress()));
             f.put("IPA", FaultWording.hex(r.ipa()));
-        } else if (id == 0x03 || id == 0x09 || id == 0x25) {
-            f.put("FETCH_ADDR", FaultWording.hex(r.fetchAddress()));
+        } else {
+            if (id == 0x03 || id == 0x09 || id == 0x25) f.put("FETCH_ADDR", FaultWording.hex(r.fetchAddress()));
+            f.put("address-kind", "none");
         }
         f.put("words", String.format("0x%016x 0x%016x 0x%016x 0x%016x", r.w0(), r.w1(), r.w2(), r.w3()));
         if (client != null) f.put("client", client);
@@ -66,6 +67,7 @@ final class SmmuFault {
         if (d.iova() != null) f.put("ADDR", FaultWording.hex(d.iova()));
         if (d.ipa() != null) f.put("IPA", FaultWording.hex(d.ipa()));
         if (d.fetchAddr() != null) f.put("FETCH_ADDR", FaultWording.hex(d.fetchAddr()));
+        if (d.iova() == null) f.put("address-kind", "none");
         if (d.privileged() != null) {
             f.put("PnU", d.privileged() ? "1 (privileged)" : "0 (unprivileged)");
             f.put("InD", d.instruction() ? "1 (instruction)" : "0 (data)");

@@ -80,6 +80,11 @@ class AmdViFaultLogTest {
         assertEquals(List.of("pci-err-v6.dmesg:16 AMD_VI 123"), l.suppressed);
         assertEquals(1, l.lost.size());
         assertEquals("physical (page table entry)", l.at(18).fields().get("address-kind"));
+        assertFalse(l.at(18).addressIsIova());
+        assertTrue(np.addressIsIova());
+        assertFalse(irq.addressIsIova());
+        assertFalse(rmp.addressIsIova());
+        assertTrue(dte.addressIsIova());
         assertEquals(13, l.faults.size(), l.events::toString);
     }
 

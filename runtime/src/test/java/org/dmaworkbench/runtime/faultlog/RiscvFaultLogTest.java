@@ -3,6 +3,7 @@ package org.dmaworkbench.runtime.faultlog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,8 @@ class RiscvFaultLogTest {
         assertEquals("request by devid 0x18 was blocked: no domain translates this requester (RISC-V IOMMU cause 258: DDT entry not valid)",
                 l.at(5).explanation());
         assertEquals(FaultClass.PASID_NOT_ATTACHED, l.at(6).faultClass());
+        assertTrue(rd.addressIsIova());
+        assertFalse(l.at(5).addressIsIova(), "what iotval holds for a DDT fault is not in the line");
         assertEquals("0x1fc00000", l.at(7).fields().get("iotval2"));
         assertEquals(List.of("iommu-v6.13.dmesg:8 RISCV 9"), l.suppressed);
         assertEquals("devid 0x10: unknown cause 300 (not in the RISC-V IOMMU spec's cause table), iotval 0x0", l.at(9).explanation());

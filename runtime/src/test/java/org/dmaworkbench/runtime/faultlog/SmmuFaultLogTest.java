@@ -58,6 +58,8 @@ class SmmuFaultLogTest {
 
         assertEquals(List.of("raw-v6.6.dmesg:19 SMMUV3 12"), l.suppressed);
         assertEquals("C_BAD_STE", l.at(20).codeName());
+        assertFalse(l.at(20).addressIsIova(), "a configuration error records no input address");
+        assertTrue(t.addressIsIova());
         assertNull(l.at(20).faultClass());
 
         DecodedFault walk = l.at(25);

@@ -51,6 +51,8 @@ class VtdFaultLogTest {
 
         DecodedFault irq = l.at(12);
         assertTrue(irq.isInterrupt());
+        assertFalse(irq.addressIsIova());
+        assertTrue(w.addressIsIova());
         assertNull(irq.faultClass());
         assertNull(irq.access());
         assertEquals(0x8000, irq.address());
