@@ -38,6 +38,8 @@ public final class KernelLogFuzzTarget {
         "[  300.000011] iommu ivhd0: AMD-Vi: Event logged [UNKNOWN event[0]=0x00004100 event[1]=0xb0000000 event[2]=0x00000000 event[3]=0x00000000",
         "smartpqi 0000:23:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x0000",
         "address=0xffffffffffec0000 flags=0x0010]",
+        "[  306.000000] AMD-Vi: Event logged [Device not attached to domain properly]",
+        "[  306.000001] AMD-Vi:   device=0000:41:00.0 domain=0x0000",
         "[   42.000001] riscv,iommu 10010000.iommu: Fault 13 devid: 0x10 iotval: 80001000 iotval2: 0",
         "Dec 03 14:00:06 lab kernel: amd_iommu_report_page_fault: 5 callbacks suppressed",
         "kern  :err   : [Thu Dec  3 13:59:59 2026] DMAR: [DMA Read NO_PASID] Request device [02:00.0] fault addr 0xffd20000 [fault reason 0x06] PTE Read access is not set",

@@ -11,6 +11,7 @@ final class AmdViDecoder implements LogLineDecoder {
     private String pendingTime;
     private long pendingLine;
     private int pendingLines;
+    private boolean notAttached;
 
     AmdViDecoder(FaultSink sink) { this.sink = sink; }
 
@@ -24,6 +25,17 @@ final class AmdViDecoder implements LogLineDecoder {
     @Override
     public boolean offer(long lineNo, LogLinePrefix.Split line) {
         String body = line.body();
+        if (notAttached) {
+            notAttached = false;
+            DecodedFault f = AmdViEventLine.notAttached(sink.fileName(), pendingLine, pendingTime, body);
+            pendingText = null;
+            if (f != null) {
+                sink.fault(f);
+                return true;
+            }
+            sink.warning(pendingLine, "AMD-Vi event line cannot be read: 'Device not attached to domain properly' without its"
+                    + " 'device=... domain=...' line");
+        }
         if (pendingText != null) {
             if (!KernelLogReader.isKernelLogLine(body) && body.contains("=") && pendingLines < MAX_JOINED_LINES) {
                 pendingText = pendingText + " " + body.strip();
@@ -38,6 +50,13 @@ final class AmdViDecoder implements LogLineDecoder {
             return true;
         }
         if (!body.contains(AmdViEventLine.ANCHOR)) return false;
+        if (body.contains(AmdViEventLine.NOT_ATTACHED)) {
+            notAttached = true;
+            pendingText = body;
+            pendingTime = line.time();
+            pendingLine = lineNo;
+            return true;
+        }
         if (AmdViEventLine.closed(body)) {
             report(lineNo, line.time(), body);
         } else {
@@ -51,6 +70,12 @@ final class AmdViDecoder implements LogLineDecoder {
 
     @Override
     public void end() {
+        if (notAttached) {
+            notAttached = false;
+            pendingText = null;
+            sink.warning(pendingLine, "AMD-Vi event line cannot be read: 'Device not attached to domain properly' without its"
+                    + " 'device=... domain=...' line");
+        }
         if (pendingText != null) emitPending();
     }
 

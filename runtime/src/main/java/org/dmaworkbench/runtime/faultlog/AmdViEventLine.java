@@ -100,6 +100,31 @@ final class AmdViEventLine {
                 "IO_PAGE_FAULT", cls, expl, f);
     }
 
+    /** The first line amd_iommu_report_page_fault() prints for a device with no domain (6.x kernels, read at ef75a887). */
+    static final String NOT_ATTACHED = "Event logged [Device not attached to domain properly]";
+    private static final Pattern NOT_ATTACHED_DEVICE = Pattern.compile("^\\s*(?:AMD-Vi:\\s*)?device=([0-9a-fA-F:.]+) domain=(?:0x)?([0-9a-fA-F]{1,8})\\s*$");
+
+    /**
+     * The second line of that report, "  device=%04x:%02x:%02x.%x domain=0x%04x": the I/O page fault itself is not
+     * printed (no address, no flags), only that the device is attached to no domain. Null when the text is not it.
+     */
+    static DecodedFault notAttached(String file, long line, String time, String secondLine) {
+        Matcher m = NOT_ATTACHED_DEVICE.matcher(secondLine);
+        if (!m.find()) return null;
+        Bdf bdf = Bdf.parse(m.group(1));
+        if (bdf == null) return null;
+        Map<String, String> f = new LinkedHashMap<>();
+        if (!time.isEmpty()) f.put("time", time);
+        f.put("type", "IO_PAGE_FAULT");
+        f.put("device", m.group(1));
+        f.put("domain", "0x" + m.group(2));
+        f.put("address-kind", "not printed");
+        String expl = "I/O page fault by " + bdf + ", which is attached to no domain (amd_iommu_report_page_fault():"
+                + " 'Device not attached to domain properly', domain 0x" + m.group(2) + "; address and flags not printed)";
+        return new DecodedFault(file, line, FaultFamily.AMD_VI, m.group(1), Optional.of(bdf), 0, null, DecodedFault.NO_PASID, 0x2,
+                "IO_PAGE_FAULT", FaultClass.BLOCKED, expl, f);
+    }
+
     /** "Event logged [UNKNOWN event[0]=0x%08x event[1]=..." (no closing bracket in iommu.c's format). */
     private static Outcome unknown(String file, long line, String prefixDevice, Map<String, String> kv, Map<String, String> f) {
         Long e1 = hex(kv.get("event[1]"));

@@ -85,7 +85,19 @@ class AmdViFaultLogTest {
         assertFalse(irq.addressIsIova());
         assertFalse(rmp.addressIsIova());
         assertTrue(dte.addressIsIova());
-        assertEquals(13, l.faults.size(), l.events::toString);
+        DecodedFault noDomain = l.at(19);
+        assertEquals(FaultClass.BLOCKED, noDomain.faultClass());
+        assertEquals(Optional.of(Bdf.parse("0000:41:00.0")), noDomain.bdf());
+        assertFalse(noDomain.addressIsIova(), "the report prints no address");
+        assertEquals("I/O page fault by 0000:41:00.0, which is attached to no domain (amd_iommu_report_page_fault(): 'Device not"
+                + " attached to domain properly', domain 0x0000; address and flags not printed)", noDomain.explanation());
+        assertEquals(List.of("DEV_TAB_HARDWARE_ERROR 3 physical (device table entry)", "ILLEGAL_COMMAND_ERROR 5 physical (command)",
+                "COMMAND_HARDWARE_ERROR 6 physical (command)", "INVALID_PPR_REQUEST 9 iova", "RMP_HW_ERROR 14 system physical"),
+                l.faults.subList(14, 19).stream().map(f -> f.codeName() + " " + f.rawCode() + " " + f.fields().get("address-kind")).toList());
+        assertEquals(2, l.at(24).pasid());
+        assertEquals("0x01a", l.at(24).fields().get("tag"));
+        assertEquals(0x80002000L, l.at(25).address());
+        assertEquals(19, l.faults.size(), l.events::toString);
     }
 
     @Test
@@ -108,7 +120,9 @@ class AmdViFaultLogTest {
     void malformedLinesAreWarningsAndUnknownTypesAreSaid() {
         CollectingListener l = CollectingListener.read("amdvi/malformed.log");
         assertEquals(List.of("malformed.log:1: AMD-Vi event line cannot be read: device 'zz:00.0' is no PCI address",
-                "malformed.log:4: AMD-Vi event line cannot be read: IO_PAGE_FAULT without flags="), l.warnings);
+                "malformed.log:4: AMD-Vi event line cannot be read: IO_PAGE_FAULT without flags=",
+                "malformed.log:5: AMD-Vi event line cannot be read: 'Device not attached to domain properly' without its"
+                        + " 'device=... domain=...' line"), l.warnings);
         DecodedFault bogus = l.at(2);
         assertEquals(-1, bogus.rawCode());
         assertEquals("BOGUS_TYPE", bogus.codeName());
