@@ -1,5 +1,7 @@
 package org.dmaworkbench.runtime.faultlog;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,6 +62,18 @@ public final class KernelLogReader {
             // a decoder bug must not stop the reading of a user's log; the fuzz tests fail on this message
             sink.warning(lineNo, "internal error decoding this line (" + e + "); please report it with the line");
         }
+    }
+
+    /**
+     * Reads a whole log: every line of {@code in} (numbered from 1), then {@link #end()}. Returns the number of lines.
+     * Only the reader's own I/O errors are thrown; what the log holds never is.
+     */
+    public static long read(String fileName, BufferedReader in, FaultLogListener listener) throws IOException {
+        KernelLogReader r = new KernelLogReader(fileName, listener);
+        long n = 0;
+        for (String line; (line = in.readLine()) != null; ) r.line(++n, line);
+        r.end();
+        return n;
     }
 
     /** The end of the file: records still open are reported (a cut-short record as a warning). */

@@ -68,6 +68,18 @@ class KernelLogReaderTest {
     }
 
     @Test
+    void aWholeFileAtOnceReportsWhatLineByLineDoes() throws IOException {
+        CollectingListener byLine = CollectingListener.read("mixed/all-families.log");
+        CollectingListener whole = new CollectingListener();
+        try (InputStream in = KernelLogReaderTest.class.getResourceAsStream("/faultlog/mixed/all-families.log")) {
+            long n = KernelLogReader.read("all-families.log", new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), whole);
+            assertEquals(19, n);
+        }
+        assertEquals(byLine.events, whole.events);
+        assertEquals(byLine.faults, whole.faults);
+    }
+
+    @Test
     void aLineTooLongForPrintkIsNotDecoded() {
         String longLine = "DMAR: [DMA Read NO_PASID] Request device [00:02.0] fault addr 0x1000 [fault reason 0x06] " + "x".repeat(5000);
         CollectingListener l = CollectingListener.readLines(longLine, "plain " + "y".repeat(5000));
