@@ -51,7 +51,10 @@ final class DmarDecoder implements LogLineDecoder {
                     + " every fault recording register was full and were not recorded");
             return true;
         }
-        if (!body.contains(DmarFaultLine.ANCHOR) || !looksIntel(body)) return false;
+        if (!body.contains(DmarFaultLine.ANCHOR) || !looksIntel(body)) {
+            status = null; // a fault status belongs to the fault lines right after it, not to later ones
+            return false;
+        }
         DmarFaultLine.Outcome o = DmarFaultLine.read(sink.fileName(), lineNo, line.time(), body, status);
         if (o.fault() != null) {
             sink.fault(o.fault());

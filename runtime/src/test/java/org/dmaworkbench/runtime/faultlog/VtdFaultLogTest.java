@@ -135,6 +135,8 @@ class VtdFaultLogTest {
         assertEquals(List.of(), l.warnings);
         assertEquals(List.of(3L, 5L, 6L, 7L, 8L), l.faults.stream().map(DecodedFault::line).toList());
         assertEquals(FaultClass.ADDRESS_SIZE, l.at(6).faultClass());
+        assertEquals("0x2 (PPF primary pending fault, FRI 0)", l.at(3).fields().get("fault-status"));
+        assertNull(l.at(5).fields().get("fault-status"), "the nvme line in between ends the status's faults");
         for (DecodedFault f : l.faults) assertEquals(Bdf.parse("02:00.0"), f.bdf().orElseThrow());
         assertEquals("2026-12-03T13:59:59.123456+00:00", l.at(5).fields().get("time"));
         assertEquals("Thu Dec  3 13:59:59 2026", l.at(8).fields().get("time"));
