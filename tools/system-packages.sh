@@ -8,7 +8,7 @@
 #   tools/system-packages.sh install [GROUP...]   apt-get install what is missing (sudo when not root)
 #
 # Groups: display (a virtual display for the workbench tests and the product check), swt (what SWT, the
-# Eclipse plug-in's tests and the IDE load). No window manager: the workbench tests and ide-check pass
+# Eclipse plug-in's tests and the IDE load), editors (real LSP clients the language server is tested with). No window manager: the workbench tests and ide-check pass
 # under a bare Xvfb.
 # Without a group: all of them.
 set -euo pipefail
@@ -19,6 +19,7 @@ display|xvfb|cmd:Xvfb|the workbench tests and the product check run under xvfb-r
 display|xauth|cmd:xauth|xvfb-run needs it for the display cookie
 swt|libgtk-3-0|lib:libgtk-3.so.0|SWT (Eclipse plug-in tests, the IDE product): GTK 3
 swt|libxtst6|lib:libXtst.so.6|SWT posts key and mouse events (Display.post) through XTest
+editors|neovim|cmd:nvim|the language server's end-to-end test (NeovimEndToEndTest) drives Neovim's LSP client
 '
 
 entries() { # $@ = groups (none: all)

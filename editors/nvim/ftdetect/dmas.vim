@@ -1,0 +1,2 @@
+" DMA Scenario Workbench: .dmas files (Neovim before filetype.lua, and Vim)
+autocmd BufRead,BufNewFile *.dmas setfiletype dmas
