@@ -166,6 +166,11 @@ public class BatchService {
         return new TraceService().trace(req, listener);
     }
 
+    /** {@code ./dmas trace --to-scenario}: a capture written as an equivalent scenario ({@link TraceService#toScenario}). */
+    public TraceService.Exported traceToScenario(String capture, Path out, Path platform) {
+        return new TraceService().toScenario(capture, out, platform);
+    }
+
     /** Writes the report files of {@code o}; on failure the reason, and the outcome's exit code becomes {@link ExitCode#INVALID}. */
     public Written writeReports(Outcome o, Set<Reports.Format> formats, Reports.Target target) {
         try {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dmaworkbench.dsl.batch.Batch;
+import org.dmaworkbench.dsl.batch.BatchService;
+import org.dmaworkbench.dsl.batch.TextReport;
 import org.dmaworkbench.dsl.batch.Text;
 import org.dmaworkbench.dsl.batch.capture.TraceService;
 import org.dmaworkbench.dsl.batch.capture.TraceText;
@@ -36,12 +38,22 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.json", description = "also write a JSON report there")
     Path out;
 
+    @Option(names = "--to-scenario", paramLabel = "OUT.dmas",
+            description = "write the capture (one FILE) as an equivalent scenario instead: devices by BDF, buffers by physical "
+                    + "address, each step commented with its trace line, the capture's verdicts as expectations")
+    Path toScenario;
+
+    @Option(names = "--platform", paramLabel = "FILE.dmas",
+            description = "with --to-scenario: the platform (and devices, by BDF) to import; default: a generated one to edit")
+    Path platform;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         return DmasCli.guarded(err, () -> {
             try {
+                if (toScenario != null || platform != null) return export(stdout, err);
                 TraceText text = new TraceText(stdout, err);
                 TraceService.Outcome o = Batch.service().trace(new TraceService.Request(paths, out), text);
                 o.messages().forEach(err::println);
@@ -57,5 +69,29 @@ final class TraceCommand implements Callable<Integer> {
                 err.flush();
             }
         });
+    }
+
+    private int export(PrintWriter stdout, PrintWriter err) {
+        if (toScenario == null) {
+            err.println("dmas: --platform goes with --to-scenario OUT.dmas");
+            return DmasCli.EXIT_INVALID;
+        }
+        if (paths.size() != 1) {
+            err.println("dmas: --to-scenario writes one capture: give exactly one FILE (got " + paths.size() + ")");
+            return DmasCli.EXIT_INVALID;
+        }
+        TraceService.Exported x = Batch.service().traceToScenario(paths.get(0), toScenario, platform);
+        if (x.problem() != null) {
+            err.println(x.problem());
+            return x.exitCode();
+        }
+        BatchService.Checked c = Batch.service().check(BatchService.Request.commandLine(List.of(x.file().toString()), null));
+        TextReport.diagnostics(c.loaded().diagnostics(), err);
+        int omitted = x.written().omitted().size();
+        stdout.println("wrote " + Text.display(x.file()) + ": " + Text.plural(x.written().steps(), "step") + " for "
+                + Text.plural(x.written().result().counts().events(), "event")
+                + (omitted > 0 ? " (" + omitted + " not written: see the comments at their lines)" : "")
+                + "; run it with ./dmas run " + Text.display(x.file()));
+        return c.exitCode();
     }
 }

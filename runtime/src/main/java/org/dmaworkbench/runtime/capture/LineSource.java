@@ -53,6 +53,11 @@ final class LineSource implements AutoCloseable {
             int start = pos;
             while (pos < len && buf[pos] != '\n') pos++;
             int chunk = pos - start;
+            if (n == 0 && pos < len && chunk <= MAX_LINE) {
+                pos++;
+                int e = chunk > 0 && buf[start + chunk - 1] == '\r' ? chunk - 1 : chunk;
+                return new String(buf, start, e, StandardCharsets.UTF_8); // the whole line is in the buffer: no copy
+            }
             int room = Math.min(chunk, MAX_LINE - n);
             if (room > 0) {
                 if (n + room > line.length) line = Arrays.copyOf(line, Math.max(n + room, line.length * 2));

@@ -8,6 +8,8 @@ import org.dmaworkbench.runtime.sim.DmaDirection;
  */
 final class TraceEvent {
     TraceEventType type;
+    /** The whole line as read. */
+    String text;
     int cpu;
     /** dev_name(), or for io_page_fault the device after the driver. */
     String device;

@@ -116,6 +116,26 @@ public final class KernelAddressSpace {
         return a;
     }
 
+    /**
+     * The direct-map memory at physical address {@code pa}, as a kernel capture names a buffer
+     * ({@code phys_to_page(pa)} + {@code page_address()}): the frames there, whoever holds them, shared like slab
+     * pages (several buffers may share a page); nothing is allocated. Null when the range is outside memory or
+     * longer than {@link #MAX_PHYS_BUFFER}.
+     */
+    public Allocation atPhys(String name, long pa, long size, int step) {
+        if (pa < 0 || size <= 0 || size > MAX_PHYS_BUFFER || pa + size < pa) return null;
+        long first = pa >>> PhysicalMemory.PAGE_SHIFT;
+        long last = (pa + size - 1) >>> PhysicalMemory.PAGE_SHIFT;
+        if (!mem.isValidPfn(last)) return null;
+        Allocation a = mem.register(AllocationKind.PHYS, name, PAGE_OFFSET + pa, size, range(first, (int) (last - first + 1)),
+                pa & PhysicalMemory.PAGE_MASK_LOW, MemoryArea.DIRECT_MAP, true, step);
+        byVa.put(a.va(), a);
+        return a;
+    }
+
+    /** The longest buffer {@link #atPhys} names: 1 GiB. */
+    public static final long MAX_PHYS_BUFFER = 1L << 30;
+
     /** Page-backed memory for other kernel users (coherent DMA, swiotlb pool). */
     public Allocation allocContiguous(AllocationKind kind, String name, long size, MemoryArea area, int step) {
         return pages(kind, name, size, area, step);

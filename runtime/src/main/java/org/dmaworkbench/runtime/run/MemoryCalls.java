@@ -76,6 +76,20 @@ final class MemoryCalls {
         t.define(sig("phys_to_virt", ValueType.INT, "phys_to_virt(pa) / __va(): the direct-map alias of a physical address",
                 "PAGE_OFFSET + pa", of("pa", ValueType.INT)),
                 (st, a) -> Value.of(ValueType.INT, KernelAddressSpace.PAGE_OFFSET + Args.num(a, 0)));
+        t.define(sig("phys_buffer", ValueType.BUFFER, "the buffer at a physical address, as a kernel capture names it "
+                + "(phys_to_page(pa) + page_address(); ./dmas trace --to-scenario writes them)",
+                "the direct-map memory at pa..pa+size, whoever holds it (nothing is allocated); NULL outside the platform's memory "
+                + "or above 1 GiB", of("pa", ValueType.INT), of("size", ValueType.INT)),
+                (st, a) -> {
+                    long pa = Args.num(a, 0);
+                    long size = Args.num(a, 1);
+                    Allocation b = st.sys.kernel.atPhys(st.bindName(), pa, size, st.line());
+                    if (b == null) {
+                        return failed(st, String.format("phys_buffer(0x%x, %d) is NULL: outside the platform's %d MiB of memory, "
+                                + "or longer than 1 GiB", pa, size, st.sys.memory.bytes() >> 20));
+                    }
+                    return alloc(st, b);
+                });
         t.define(sig("user_process", ValueType.PROCESS, "a user process (struct mm_struct)", "a new address space",
                 of("name", ValueType.STRING).opt()),
                 (st, a) -> Value.of(ValueType.PROCESS, new MmStruct(st.bindName(), st.sys.memory)));

@@ -1,12 +1,15 @@
 package org.dmaworkbench.dsl.batch.capture;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dmaworkbench.dsl.batch.Text;
 import org.dmaworkbench.dsl.batch.Workspace;
 import org.dmaworkbench.runtime.capture.CaptureResult;
+import org.dmaworkbench.runtime.capture.ScenarioWriter;
 import org.dmaworkbench.runtime.exec.CaptureExecutor;
 import org.dmaworkbench.runtime.exec.ExitCode;
 
@@ -35,6 +38,39 @@ public final class TraceService {
      * report written (or null).
      */
     public record Outcome(List<CaptureResult> results, int exitCode, List<String> messages, Path report) { }
+
+    /**
+     * {@code --to-scenario}: what was written (the scenario file, or the problem), and what the capture's replay
+     * found.
+     */
+    public record Exported(Path file, ScenarioWriter.Written written, String problem, int exitCode) { }
+
+    /**
+     * Writes the capture {@code capture} (as the user named it) as a scenario to {@code out}, on the platform
+     * {@code platform} (null: a generated one); the file is then validated like any other.
+     */
+    public Exported toScenario(String capture, Path out, Path platform) {
+        Path in = Text.cwd().resolve(capture).normalize();
+        ScenarioWriter.Options o;
+        try {
+            o = ScenarioExport.options(capture, out, platform);
+        } catch (IOException e) {
+            return new Exported(null, null, "dmas: " + e.getMessage(), ExitCode.INVALID);
+        }
+        try {
+            ScenarioWriter.Written w = ScenarioWriter.write(in, capture, o);
+            if (w.result().unreadable()) return new Exported(null, w, "dmas: " + w.result().problem(), ExitCode.INVALID);
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(out, w.text(), StandardCharsets.UTF_8);
+            return new Exported(out, w, null, ExitCode.OK);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return new Exported(null, null, "dmas: " + capture + ": no such file", ExitCode.INVALID);
+        } catch (IOException | RuntimeException e) {
+            return new Exported(null, null, "dmas: cannot write the scenario " + Text.display(out) + ": " + Workspace.message(e),
+                    ExitCode.INVALID);
+        }
+    }
 
     /** Checks every capture of {@code req}, streaming to {@code listener}; never throws on bad input. */
     public Outcome trace(Request req, CaptureExecutor.Listener listener) {
