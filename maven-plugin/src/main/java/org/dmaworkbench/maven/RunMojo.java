@@ -156,8 +156,8 @@ public class RunMojo extends AbstractDmasMojo {
         // with -X the log shows every step as it runs: the console text of ./dmas run and the Eclipse run
         BatchService.Listener listener = getLog().isDebugEnabled()
                 ? Tee.of(perFile, new TextStream(new PrintWriter(new DebugLogWriter()), false)) : perFile;
-        BatchService.Outcome o = batch.run(req, l, listener);
-        List<Path> written = writeReports(batch, o, fmt);
+        BatchService.Outcome o = batch.run(req, l, listener, reportFormats(fmt), reportTarget()); // reports written as results arrive
+        List<Path> written = writtenReports(o);
         RunResults r = o.results();
 
         if (l.hasErrors()) {
@@ -239,11 +239,18 @@ public class RunMojo extends AbstractDmasMojo {
         }
     }
 
-    private List<Path> writeReports(BatchService batch, BatchService.Outcome o, Set<String> fmt) throws MojoExecutionException {
+    private static Set<Reports.Format> reportFormats(Set<String> fmt) {
         Set<Reports.Format> formats = EnumSet.noneOf(Reports.Format.class);
         for (String f : fmt) formats.add(Reports.Format.parse(f));
-        Reports.Target target = new Reports.Target(reportsDirectory.toPath(), junitDirectory.toPath(), true, true);
-        BatchService.Written w = batch.writeReports(o, formats, target);
+        return formats;
+    }
+
+    private Reports.Target reportTarget() {
+        return new Reports.Target(reportsDirectory.toPath(), junitDirectory.toPath(), true, true);
+    }
+
+    private List<Path> writtenReports(BatchService.Outcome o) throws MojoExecutionException {
+        BatchService.Written w = o.reports();
         if (!w.ok()) throw new MojoExecutionException(w.problem());
         List<Path> written = w.files();
         List<Path> abs = written.stream().map(p -> p.toAbsolutePath().normalize()).toList();

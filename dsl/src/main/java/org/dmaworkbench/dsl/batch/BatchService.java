@@ -91,15 +91,19 @@ public class BatchService {
     public record Checked(Workspace.Loaded loaded, int exitCode, List<String> messages) { }
 
     /**
-     * A run: the results (exit code included), what to tell the user ({@code dmas: ...} lines: invalid
-     * input, nothing to run, no match, cancelled), whether it was cancelled.
+     * A run: the results (exit code included; {@link ExitCode#INVALID} when its reports could not be
+     * written), what to tell the user ({@code dmas: ...} lines: invalid input, nothing to run, no match,
+     * cancelled), whether it was cancelled, and the reports written as it ran.
      */
-    public record Outcome(Workspace.Loaded loaded, RunResults results, List<String> messages, boolean cancelled) {
+    public record Outcome(Workspace.Loaded loaded, RunResults results, List<String> messages, boolean cancelled, Written reports) {
         public int exitCode() { return results.exitCode(); }
     }
 
     /** The reports of an outcome: the files written, or why they could not be (then the exit code is {@link ExitCode#INVALID}). */
     public record Written(List<Path> files, String problem) {
+        /** No report asked for. */
+        public static final Written NONE = new Written(List.of(), null);
+
         public boolean ok() { return problem == null; }
     }
 
@@ -116,16 +120,62 @@ public class BatchService {
         return new Checked(l, l.hasErrors() || l.files() == 0 ? ExitCode.INVALID : ExitCode.OK, messages);
     }
 
-    /** Loads, validates, lowers and runs. */
+    /** Loads, validates, lowers and runs (no report files). */
     public Outcome run(Request req, Listener listener) {
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
-        return run(req, load(req, true), listener, started, t0);
+        return run(req, listener, Set.of(), null);
     }
 
-    /** Runs what {@code loaded} (a load of {@code req}, lowered) holds. */
+    /** Runs what {@code loaded} (a load of {@code req}, lowered) holds (no report files). */
     public Outcome run(Request req, Workspace.Loaded loaded, Listener listener) {
-        return run(req, loaded, listener, Instant.now(), System.nanoTime());
+        return run(req, loaded, listener, Set.of(), null);
+    }
+
+    /**
+     * Loads, validates, lowers and runs, writing the report files of {@code formats} into {@code target}
+     * as the results arrive (memory does not grow with the steps; {@link Outcome#reports}).
+     */
+    public Outcome run(Request req, Listener listener, Set<Reports.Format> formats, Reports.Target target) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        return reported(req, load(req, true), listener, formats, target, started, t0);
+    }
+
+    /** Runs what {@code loaded} (a load of {@code req}, lowered) holds, writing the reports as it goes. */
+    public Outcome run(Request req, Workspace.Loaded loaded, Listener listener, Set<Reports.Format> formats, Reports.Target target) {
+        return reported(req, loaded, listener, formats, target, Instant.now(), System.nanoTime());
+    }
+
+    private Outcome reported(Request req, Workspace.Loaded loaded, Listener listener, Set<Reports.Format> formats, Reports.Target target,
+                             Instant started, long t0) {
+        if (target == null) return withReports(run(req, loaded, listener, started, t0), Written.NONE);
+        Reports.Session reports;
+        try {
+            reports = Reports.open(formats, target, started);
+        } catch (IOException | RuntimeException e) {
+            return withReports(run(req, loaded, listener, started, t0), problem(target, e)); // the run is shown all the same
+        }
+        Outcome o;
+        try {
+            o = run(req, loaded, Tee.of(listener, reports), started, t0);
+        } catch (RuntimeException | Error e) {
+            reports.abandon();
+            throw e;
+        }
+        try {
+            return withReports(o, new Written(reports.finish(o.results()), null));
+        } catch (IOException | RuntimeException e) {
+            return withReports(o, problem(target, e));
+        }
+    }
+
+    private static Written problem(Reports.Target target, Exception e) {
+        return new Written(List.of(), "dmas: cannot write the reports to " + Text.display(target.dir()) + ": " + Workspace.message(e));
+    }
+
+    /** {@code o} with its reports; a report that could not be written makes the run invalid. */
+    private static Outcome withReports(Outcome o, Written w) {
+        Outcome with = new Outcome(o.loaded(), o.results(), o.messages(), o.cancelled(), w);
+        return w.ok() ? with : withExitCode(with, ExitCode.INVALID);
     }
 
     private Outcome run(Request req, Workspace.Loaded loaded, Listener listener, Instant started, long t0) {
@@ -155,7 +205,7 @@ public class BatchService {
             }
         }
         RunResults results = new RunResults(req.arguments(), started, System.nanoTime() - t0, loaded.diagnostics(), List.copyOf(runs), exit);
-        return new Outcome(loaded, results, List.copyOf(messages), cancelled);
+        return new Outcome(loaded, results, List.copyOf(messages), cancelled, Written.NONE);
     }
 
     /**
@@ -171,12 +221,16 @@ public class BatchService {
         return new TraceService().toScenario(capture, out, platform);
     }
 
-    /** Writes the report files of {@code o}; on failure the reason, and the outcome's exit code becomes {@link ExitCode#INVALID}. */
+    /**
+     * Writes the report files of a finished outcome from the steps its results kept (a run writes them
+     * as it goes instead: {@link #run(Request, Listener, Set, Reports.Target)}); on failure the reason,
+     * and the outcome's exit code becomes {@link ExitCode#INVALID}.
+     */
     public Written writeReports(Outcome o, Set<Reports.Format> formats, Reports.Target target) {
         try {
             return new Written(Reports.write(o.results(), formats, target), null);
         } catch (IOException | RuntimeException e) {
-            return new Written(List.of(), "dmas: cannot write the reports to " + Text.display(target.dir()) + ": " + Workspace.message(e));
+            return problem(target, e);
         }
     }
 
@@ -184,11 +238,11 @@ public class BatchService {
     public static Outcome withExitCode(Outcome o, int exit) {
         RunResults r = o.results();
         return new Outcome(o.loaded(), new RunResults(r.arguments(), r.started(), r.wallNs(), r.diagnostics(), r.files(), exit),
-                o.messages(), o.cancelled());
+                o.messages(), o.cancelled(), o.reports());
     }
 
     private static void runHere(Request req, List<CompiledFile> files, List<FileRun> runs, Listener listener) {
-        ProgramExecutor executor = new ProgramExecutor(req.names());
+        ProgramExecutor executor = new ProgramExecutor(req.names(), ProgramExecutor.Retention.BOUNDED);
         ProgramExecutor.Listener keep = new ProgramExecutor.Listener() {
             @Override public void started(FileRun growing) {
                 runs.add(growing); // a cancelled run keeps what ran
@@ -207,7 +261,7 @@ public class BatchService {
     /** Each file on a worker with its own executor; results in input order. */
     private static void runParallel(Request req, List<CompiledFile> files, List<FileRun> runs, Listener listener) {
         int n = Math.min(req.threads(), files.size());
-        ThreadLocal<ProgramExecutor> executors = ThreadLocal.withInitial(() -> new ProgramExecutor(req.names()));
+        ThreadLocal<ProgramExecutor> executors = ThreadLocal.withInitial(() -> new ProgramExecutor(req.names(), ProgramExecutor.Retention.BOUNDED));
         AtomicInteger ids = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> new Thread(null, r, "dmas-run-" + ids.incrementAndGet(), WORKER_STACK_BYTES));
         OrderedEvents ordered = new OrderedEvents(listener, files.size());

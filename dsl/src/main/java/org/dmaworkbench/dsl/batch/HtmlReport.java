@@ -1,5 +1,11 @@
 package org.dmaworkbench.dsl.batch;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +16,7 @@ import org.dmaworkbench.runtime.exec.FileRun;
 import org.dmaworkbench.runtime.exec.ProgramExecutor;
 import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.findings.Finding;
+import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.run.StepResult;
 
 /**
@@ -17,17 +24,134 @@ import org.dmaworkbench.runtime.run.StepResult;
  * resources): the summary, diagnostics, every scenario's steps with verdict icons, findings,
  * dma-debug messages and counters, and per benchmark a table and a bar chart of the mean map and
  * unmap latency per policy. All text from the input or the simulator is escaped.
+ *
+ * <p>Written as the run goes: the files' part into a spill, each scenario when it is done (its rows
+ * kept meanwhile, at most {@link #SHOWN_STEPS} + {@link #SHOWN_FAILING} shown and count rows for the
+ * steps folded in between), and at the end the head and summary followed by that part.
  */
-public final class HtmlReport {
+public final class HtmlReport implements ReportWriter {
     public static final String FILE_NAME = "dmas-report.html";
+    /** Steps of a scenario shown in full; after them only steps whose expectation was not met, the rest folded into count rows. */
+    public static final int SHOWN_STEPS = 1000;
+    /** Unmet steps shown after the first {@link #SHOWN_STEPS}; later ones are folded too (counted, in the JSON report). */
+    public static final int SHOWN_FAILING = 1000;
 
     private static final String MET = "<span class=\"icon met\" title=\"expectation met\">&#10004;</span>";
     private static final String NOT_MET = "<span class=\"icon notmet\" title=\"expectation not met\">&#10008;</span>";
     private static final String NONE = "<span class=\"icon none\" title=\"no expectation\">&#8226;</span>";
 
-    private HtmlReport() { }
+    private final Path target;
+    private final Spill files;
+    private final Writer out;
+    private boolean inFile;
+    private boolean fileEmpty;
+    /** The rows of the running scenario's steps table: at most SHOWN_STEPS + 2 * SHOWN_FAILING + 1 rows. */
+    private final StringBuilder rows = new StringBuilder();
+    private long stepsSeen, failingShown, folded, foldedNotMet;
+    private int foldFrom, foldTo;
 
+    private HtmlReport(Path target, Spill files) {
+        this.target = target;
+        this.files = files;
+        this.out = files.writer();
+    }
+
+    /** A report written to {@code dir}/{@value #FILE_NAME} (which exists), the files' part spilled beside it. */
+    public static HtmlReport to(Path dir) throws IOException {
+        return new HtmlReport(dir.resolve(FILE_NAME), Spill.inFile(dir, FILE_NAME + ".files"));
+    }
+
+    /** The report of a finished run as a string. */
     public static String render(RunResults r) {
+        try {
+            HtmlReport h = new HtmlReport(null, Spill.inMemory());
+            Replay.run(r, h);
+            StringWriter w = new StringWriter();
+            h.document(r, w);
+            return w.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override public void fileStarted(FileRun f) throws IOException {
+        closeFile();
+        out.write("<section class=\"file\">\n<h2>" + e(f.file()) + "</h2>\n");
+        inFile = true;
+        fileEmpty = true;
+    }
+
+    @Override public void scenarioStarted(ScenarioProgram p) {
+        rows.setLength(0);
+        stepsSeen = failingShown = folded = foldedNotMet = 0;
+    }
+
+    @Override public void step(ScenarioProgram p, StepResult st) {
+        stepsSeen++;
+        boolean shown = stepsSeen <= SHOWN_STEPS || !st.passed() && failingShown++ < SHOWN_FAILING;
+        if (!shown) {
+            if (folded++ == 0) foldFrom = st.line();
+            foldTo = st.line();
+            if (!st.passed()) foldedNotMet++;
+            return;
+        }
+        fold();
+        row(rows, p.file(), st);
+    }
+
+    /** The count row of the steps folded since the last shown one. */
+    private void fold() {
+        if (folded == 0) return;
+        rows.append("<tr class=\"folded\"><td></td><td><code>").append(foldFrom).append("&#8211;").append(foldTo)
+                .append("</code></td><td colspan=\"2\" class=\"muted\">").append(folded).append(folded == 1 ? " step" : " steps")
+                .append(foldedNotMet == 0 ? " (all met or without expectation)" : " (" + foldedNotMet + " not met)")
+                .append(" not shown: dmas-report.json has every step</td></tr>\n");
+        folded = foldedNotMet = 0;
+    }
+
+    @Override public void scenarioDone(ScenarioRun s) throws IOException {
+        fold();
+        StringBuilder h = new StringBuilder(rows.length() + 4096);
+        scenario(h, s, rows);
+        rows.setLength(0);
+        out.append(h);
+        fileEmpty = false;
+    }
+
+    @Override public void benchmarkDone(BenchmarkRun b) throws IOException {
+        StringBuilder h = new StringBuilder();
+        benchmark(h, b);
+        out.append(h);
+        fileEmpty = false;
+    }
+
+    @Override public void fileDone(FileRun f) throws IOException {
+        closeFile();
+    }
+
+    private void closeFile() throws IOException {
+        if (!inFile) return;
+        if (fileEmpty) out.write("<p class=\"muted\">Nothing to run in this file.</p>\n");
+        out.write("</section>\n");
+        inFile = false;
+    }
+
+    @Override public List<Path> finish(RunResults r) throws IOException {
+        try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            document(r, w);
+        } finally {
+            abandon();
+        }
+        return List.of(target);
+    }
+
+    @Override public void abandon() {
+        files.delete();
+    }
+
+    /** The page: head, summary, diagnostics, then the files the spill holds. */
+    private void document(RunResults r, Writer w) throws IOException {
+        closeFile();
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
@@ -37,15 +161,9 @@ public final class HtmlReport {
                 .append("</code></p>\n");
         summary(h, r);
         if (!r.diagnostics().isEmpty()) diagnostics(h, r.diagnostics());
-        for (FileRun f : r.files()) {
-            h.append("<section class=\"file\">\n<h2>").append(e(f.file())).append("</h2>\n");
-            if (f.scenarios().isEmpty() && f.benchmarks().isEmpty()) h.append("<p class=\"muted\">Nothing to run in this file.</p>\n");
-            for (ScenarioRun s : f.scenarios()) scenario(h, s);
-            for (BenchmarkRun b : f.benchmarks()) benchmark(h, b);
-            h.append("</section>\n");
-        }
-        h.append("</body>\n</html>\n");
-        return h.toString();
+        w.append(h);
+        files.copyTo(w);
+        w.write("</body>\n</html>\n");
     }
 
     private static void summary(StringBuilder h, RunResults r) {
@@ -71,7 +189,25 @@ public final class HtmlReport {
         h.append("</table>\n");
     }
 
-    private static void scenario(StringBuilder h, ScenarioRun s) {
+    /** One row of a steps table. */
+    private static void row(StringBuilder h, String file, StepResult st) {
+        String icon = st.met() == null ? NONE : st.met() ? MET : NOT_MET;
+        h.append("<tr class=\"").append(st.passed() ? "" : "notmet").append("\"><td>").append(icon).append("</td><td><code>")
+                .append(e(file)).append(':').append(st.line()).append("</code></td><td><code>").append(e(st.text()))
+                .append("</code></td><td>").append(e(st.explanation()));
+        if (!st.passed()) {
+            h.append("<div class=\"why\"><b>expected</b> <code>").append(e(st.expected())).append("</code>: ")
+                    .append(e(st.failure())).append("</div>");
+        }
+        for (Finding f : st.findings()) {
+            h.append("<div class=\"finding\"><b>finding ").append(e(f.kind() == null ? "?" : f.kind().dslName())).append("</b>: ")
+                    .append(e(f.message())).append("</div>");
+        }
+        for (String d : st.dmaDebug()) h.append("<div class=\"dmadebug\"><b>dma-debug</b>: ").append(e(d)).append("</div>");
+        h.append("</td></tr>\n");
+    }
+
+    private static void scenario(StringBuilder h, ScenarioRun s, CharSequence rows) {
         var res = s.result();
         h.append("<details class=\"scenario ").append(s.passed() ? "pass" : "fail").append("\"").append(s.passed() ? "" : " open=\"open\"").append(">\n");
         h.append("<summary>").append(s.passed() ? MET : NOT_MET).append(" <b>").append(e(res.name())).append("</b> <code>")
@@ -84,22 +220,7 @@ public final class HtmlReport {
                     .append("</code>: ").append(e(s.errorMessage())).append("</p>\n");
         }
         h.append("<table class=\"steps\">\n<tr><th></th><th>line</th><th>step</th><th>what happened</th></tr>\n");
-        for (StepResult st : res.steps()) {
-            String icon = st.met() == null ? NONE : st.met() ? MET : NOT_MET;
-            h.append("<tr class=\"").append(st.passed() ? "" : "notmet").append("\"><td>").append(icon).append("</td><td><code>")
-                    .append(e(s.file())).append(':').append(st.line()).append("</code></td><td><code>").append(e(st.text()))
-                    .append("</code></td><td>").append(e(st.explanation()));
-            if (!st.passed()) {
-                h.append("<div class=\"why\"><b>expected</b> <code>").append(e(st.expected())).append("</code>: ")
-                        .append(e(st.failure())).append("</div>");
-            }
-            for (Finding f : st.findings()) {
-                h.append("<div class=\"finding\"><b>finding ").append(e(f.kind() == null ? "?" : f.kind().dslName())).append("</b>: ")
-                        .append(e(f.message())).append("</div>");
-            }
-            for (String d : st.dmaDebug()) h.append("<div class=\"dmadebug\"><b>dma-debug</b>: ").append(e(d)).append("</div>");
-            h.append("</td></tr>\n");
-        }
+        h.append(rows);
         h.append("</table>\n");
         if (!res.findings().isEmpty()) {
             h.append("<h4>Findings</h4>\n<ul class=\"findings\">\n");
@@ -228,7 +349,7 @@ public final class HtmlReport {
             th, td { border-bottom: 1px solid #e0e0e0; padding: 3px 8px; text-align: left; vertical-align: top; }
             th { background: #f5f5f5; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
-            tr.notmet { background: #fff3f3; }
+            tr.notmet { background: #fff3f3; } tr.folded td { font-style: italic; }
             tr.error td { color: #b71c1c; } tr.warning td { color: #8d6e00; }
             details.scenario { border: 1px solid #ddd; border-radius: 6px; margin: 0.6em 0; padding: 0.3em 0.8em; }
             details.scenario.fail { border-color: #e57373; }

@@ -1,19 +1,24 @@
 package org.dmaworkbench.dsl.batch;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.dmaworkbench.runtime.exec.BenchmarkRun;
+import org.dmaworkbench.runtime.exec.FileRun;
+import org.dmaworkbench.runtime.exec.ScenarioRun;
+import org.dmaworkbench.runtime.program.ScenarioProgram;
+import org.dmaworkbench.runtime.run.StepResult;
 
 /**
  * Writes a run's report files (JSON, JUnit XML, HTML, and for the Maven plugin the text report as a
- * file) into one directory: the one report writer of every front end. Only files this tool writes
+ * file) into one directory, as the run goes ({@link Session}: one {@link ReportWriter} per format,
+ * fed by the run's events): the one report writer of every front end. Only files this tool writes
  * are ever replaced or deleted.
  */
 public final class Reports {
@@ -49,38 +54,125 @@ public final class Reports {
 
     private Reports() { }
 
+    /**
+     * The report writers of one run, fed by its events as they come ({@link BatchService.Listener}):
+     * one {@link ReportWriter} per format asked for, each writing its file as the results arrive. A
+     * writer that fails is dropped (with its half-written spills) and {@link #finish} throws why;
+     * another kind of report joins with {@link #add}.
+     */
+    public static final class Session implements BatchService.Listener {
+        private final Set<Format> formats;
+        private final Target target;
+        private final boolean text;
+        private final List<ReportWriter> writers = new ArrayList<>();
+        private Exception failure;
+
+        private Session(Set<Format> formats, Target target) {
+            this.formats = formats;
+            this.target = target;
+            this.text = formats.contains(Format.text) && target.textFile();
+        }
+
+        /** Another report of the run, told the same events, finished after the formats' writers. */
+        public Session add(ReportWriter w) {
+            writers.add(w);
+            return this;
+        }
+
+        private interface Event { void tell(ReportWriter w) throws IOException; }
+
+        private void each(Event e) {
+            for (ReportWriter w : writers) {
+                try {
+                    e.tell(w);
+                } catch (IOException | RuntimeException x) {
+                    fail(x);
+                    return;
+                }
+            }
+        }
+
+        private void fail(Exception x) {
+            if (failure == null) failure = x;
+            writers.forEach(ReportWriter::abandon);
+            writers.clear();
+        }
+
+        @Override public void loaded(Workspace.Loaded loaded) { each(w -> w.loaded(loaded)); }
+        @Override public void started(FileRun growing) { each(w -> w.fileStarted(growing)); }
+        @Override public void scenarioStarted(ScenarioProgram p) { each(w -> w.scenarioStarted(p)); }
+        @Override public void step(ScenarioProgram p, StepResult r) { each(w -> w.step(p, r)); }
+        @Override public void scenarioDone(ScenarioRun run) { each(w -> w.scenarioDone(run)); }
+        @Override public void benchmarkDone(BenchmarkRun run) { each(w -> w.benchmarkDone(run)); }
+        @Override public void fileDone(FileRun run) { each(w -> w.fileDone(run)); }
+
+        /** Completes every report with the run's totals (and removes stale reports of formats not asked for); the files written. */
+        public List<Path> finish(RunResults r) throws IOException {
+            try {
+                if (failure != null) throw failure;
+                if (target.pruneStale()) {
+                    if (!formats.contains(Format.json)) deleteOwn(target.dir().resolve(JsonReport.FILE_NAME), JsonReport.SCHEMA_ID);
+                    if (!formats.contains(Format.html)) deleteOwn(target.dir().resolve(HtmlReport.FILE_NAME), "<title>dmas report</title>");
+                    if (!text) deleteOwn(target.dir().resolve(TEXT_FILE_NAME), "Summary: ");
+                }
+                List<Path> written = new ArrayList<>();
+                while (!writers.isEmpty()) written.addAll(writers.remove(0).finish(r));
+                return written;
+            } catch (IOException | RuntimeException e) {
+                fail(e);
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        /** Drops every report of this run (its spills); nothing is finished. */
+        public void abandon() {
+            writers.forEach(ReportWriter::abandon);
+            writers.clear();
+        }
+    }
+
+    /**
+     * Opens the reports named in {@code formats} for a run that started at {@code started}: their
+     * directories are made, and each writer is ready for the run's events. {@code text} alone on the
+     * console opens nothing.
+     */
+    public static Session open(Set<Format> formats, Target t, Instant started) throws IOException {
+        Session s = new Session(formats, t);
+        try {
+            if (formats.contains(Format.json) || formats.contains(Format.html) || s.text) directory(t.dir());
+            if (formats.contains(Format.json)) s.add(JsonReport.to(t.dir()));
+            if (formats.contains(Format.html)) s.add(HtmlReport.to(t.dir()));
+            if (s.text) s.add(TextFileReport.to(t.dir()));
+            if (formats.contains(Format.junit)) {
+                directory(t.junitDir());
+                s.add(JunitReport.to(t.junitDir(), started));
+            }
+        } catch (IOException | RuntimeException e) {
+            s.abandon();
+            throw e;
+        }
+        return s;
+    }
+
     /** Writes the file reports named in {@code formats} into {@code dir}; returns the files written. */
     public static List<Path> write(RunResults r, Set<Format> formats, Path dir) throws IOException {
         return write(r, formats, Target.of(dir));
     }
 
-    /** Writes the file reports named in {@code formats}; returns the files written (none for {@code text} alone on the console). */
+    /**
+     * Writes the file reports named in {@code formats} of a finished run (from the steps its results
+     * kept); returns the files written (none for {@code text} alone on the console). A run streams its
+     * reports instead ({@link BatchService#run(BatchService.Request, BatchService.Listener, Set, Target)}).
+     */
     public static List<Path> write(RunResults r, Set<Format> formats, Target t) throws IOException {
-        List<Path> written = new ArrayList<>();
-        boolean text = formats.contains(Format.text) && t.textFile();
-        boolean any = text || formats.contains(Format.json) || formats.contains(Format.junit) || formats.contains(Format.html);
-        if (t.pruneStale()) {
-            if (!formats.contains(Format.json)) deleteOwn(t.dir().resolve(JsonReport.FILE_NAME), JsonReport.SCHEMA_ID);
-            if (!formats.contains(Format.html)) deleteOwn(t.dir().resolve(HtmlReport.FILE_NAME), "<title>dmas report</title>");
-            if (!text) deleteOwn(t.dir().resolve(TEXT_FILE_NAME), "Summary: ");
+        Session s = open(formats, t, r.started());
+        for (FileRun f : r.files()) {
+            Replay.file(f, s);
+            s.fileDone(f);
         }
-        if (!any) return written;
-        if (formats.contains(Format.json)) written.add(writeFile(t.dir(), JsonReport.FILE_NAME, JsonReport.render(r)));
-        if (formats.contains(Format.html)) written.add(writeFile(t.dir(), HtmlReport.FILE_NAME, HtmlReport.render(r)));
-        if (text) {
-            StringWriter sw = new StringWriter();
-            PrintWriter pw = new PrintWriter(sw);
-            for (var f : r.files()) TextReport.file(f, pw, false);
-            TextReport.diagnostics(r.diagnostics(), pw);
-            if (!r.files().isEmpty()) TextReport.footer(r, pw);
-            pw.flush();
-            written.add(writeFile(t.dir(), TEXT_FILE_NAME, sw.toString()));
-        }
-        if (formats.contains(Format.junit)) {
-            directory(t.junitDir());
-            written.addAll(JunitReport.write(r, t.junitDir()));
-        }
-        return written;
+        return s.finish(r);
     }
 
     /** Creates {@code dir} when needed; a clear reason when it cannot be one. */
@@ -88,13 +180,6 @@ public final class Reports {
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IOException("not a directory");
         Files.createDirectories(dir);
         if (!Files.isWritable(dir)) throw new IOException("the directory is not writable");
-    }
-
-    private static Path writeFile(Path dir, String name, String content) throws IOException {
-        directory(dir);
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
     }
 
     /** Deletes {@code p} when it is a regular file that mentions {@code marker} near its start (a report of ours). */

@@ -36,7 +36,11 @@ public record RunResults(List<String> arguments, Instant started, long wallNs, L
         public String location() { return file + ":" + line; }
     }
 
-    /** Every failure in source order (the same entries as the text report's "Failures:" recap). */
+    /**
+     * Every failure in source order (the same entries as the text report's "Failures:" recap); of a
+     * scenario longer than the run keeps ({@link org.dmaworkbench.runtime.exec.ProgramExecutor.Retention}),
+     * the unmet steps it kept and one entry counting the others.
+     */
     public List<Failure> failures() {
         List<Failure> out = new java.util.ArrayList<>();
         for (FileRun f : files) {
@@ -44,6 +48,10 @@ public record RunResults(List<String> arguments, Instant started, long wallNs, L
                 for (StepResult st : s.result().steps()) {
                     if (!st.passed()) out.add(new Failure(s.file(), st.line(), Text.oneLine(st.failure()), Text.oneLine(s.result().name()),
                             Text.oneLine(st.text())));
+                }
+                if (s.omittedFailures() > 0) {
+                    out.add(new Failure(s.file(), s.result().line(), "and " + Text.plural(s.omittedFailures(), "more unmet expectation")
+                            + " after these (the report files list every step)", Text.oneLine(s.result().name()), null));
                 }
                 if (s.result().error() != null) {
                     out.add(new Failure(s.file(), s.errorLine(), "the scenario stopped: " + Text.oneLine(s.errorMessage()),

@@ -149,6 +149,11 @@ public final class TextReport {
                             .append("\n      in \"").append(Text.oneLine(s.result().name())).append("\": ").append(Text.oneLine(st.text()))
                             .append('\n');
                 }
+                if (s.omittedFailures() > 0) {
+                    b.append("  ").append(s.file()).append(':').append(s.result().line()).append(": and ")
+                            .append(Text.plural(s.omittedFailures(), "more unmet expectation")).append(" after these (the report files list every step)")
+                            .append("\n      in \"").append(Text.oneLine(s.result().name())).append("\"\n");
+                }
                 if (s.result().error() != null) {
                     b.append("  ").append(s.file()).append(':').append(s.errorLine()).append(": the scenario stopped: ")
                             .append(Text.oneLine(s.errorMessage())).append("\n      in \"").append(Text.oneLine(s.result().name()))

@@ -82,10 +82,10 @@ final class RunCommand implements Callable<Integer> {
         };
         // each step's line as soon as it has run (TextStream flushes), each scenario's verdict after its steps
         BatchService.Listener console = text ? Tee.of(diagnostics, new TextStream(stdout, quiet)) : diagnostics;
-        BatchService.Outcome o = batch.run(BatchService.Request.commandLine(paths, filter), console);
+        // the report files are written as the results arrive (a failure there makes the exit code 2)
+        BatchService.Outcome o = batch.run(BatchService.Request.commandLine(paths, filter), console, fmt, Reports.Target.of(out));
         o.messages().forEach(err::println);
-        BatchService.Written w = batch.writeReports(o, fmt, Reports.Target.of(out));
-        if (!w.ok()) o = BatchService.withExitCode(o, RunResults.INVALID);
+        BatchService.Written w = o.reports();
         RunResults results = o.results();
         if (results.scenarios() + results.benchmarks() > 0) {
             if (text) TextReport.footer(results, stdout);

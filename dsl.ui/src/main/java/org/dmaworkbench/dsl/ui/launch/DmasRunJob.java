@@ -108,10 +108,9 @@ public class DmasRunJob extends Job {
         BatchService batch = Batch.service();
         BatchService.Request req = BatchService.Request.files(files, options, only != null ? only::contains : null, filter, 1,
                 List.of(base.relativize(path).toString()));
-        BatchService.Outcome o = batch.run(req, listener(sub.split(75), console));
+        BatchService.Outcome o = batch.run(req, listener(sub.split(75), console), formats, Reports.Target.of(reportDirectory()));
         o.messages().forEach(console::println);
-        BatchService.Written w = batch.writeReports(o, formats, Reports.Target.of(reportDirectory()));
-        if (!w.ok()) o = BatchService.withExitCode(o, RunResults.INVALID);
+        BatchService.Written w = o.reports();
         RunResults results = o.results();
         boolean cancelled = o.cancelled();
         if (!results.files().isEmpty()) {

@@ -18,6 +18,8 @@ final class Details {
             case ResultNode.ScenarioNode s -> scenario(s.scenario());
             case ResultNode.BenchmarkNode b -> TextReport.benchmark(b.benchmark());
             case ResultNode.FileNode f -> file(f);
+            case ResultNode.OmittedNode o -> o.label() + "\n\nA run keeps the first 1,000 steps of a scenario and up to 1,000 unmet steps"
+                    + " after them; dmas-report.json (and the console) have every step.\n";
         };
     }
 

@@ -51,6 +51,7 @@ public sealed interface ResultNode {
         public List<ResultNode> children() {
             List<ResultNode> out = new ArrayList<>();
             for (StepResult s : scenario.result().steps()) out.add(new StepNode(run, scenario, s));
+            if (scenario.omittedSteps() > 0) out.add(new OmittedNode(run, scenario));
             return out;
         }
     }
@@ -67,6 +68,20 @@ public sealed interface ResultNode {
             return step.met() ? Verdict.PASSED : Verdict.FAILED;
         }
         public int line() { return step.line(); }
+        public String fileName() { return scenario.file(); }
+        public List<ResultNode> children() { return List.of(); }
+    }
+
+    /**
+     * The steps of a long scenario the run did not keep (it keeps the first 1,000 and up to 1,000 unmet
+     * ones after them: {@code ProgramExecutor.Retention.BOUNDED}); the report files have every step.
+     */
+    record OmittedNode(RunRecord run, ScenarioRun scenario) implements ResultNode {
+        public String label() {
+            return "... " + scenario.omittedSteps() + " more steps not kept (" + scenario.omittedFailures() + " of them not met): see the report files";
+        }
+        public Verdict verdict() { return scenario.omittedFailures() > 0 ? Verdict.FAILED : Verdict.NEUTRAL; }
+        public int line() { return scenario.result().line(); }
         public String fileName() { return scenario.file(); }
         public List<ResultNode> children() { return List.of(); }
     }

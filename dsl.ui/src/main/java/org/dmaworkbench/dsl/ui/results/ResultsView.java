@@ -347,6 +347,7 @@ public class ResultsView extends ViewPart {
                 case ResultNode.StepNode s -> s.scenario().result().name();
                 case ResultNode.BenchmarkNode b -> b.benchmark().spec().name();
                 case ResultNode.FileNode f -> null;
+                case ResultNode.OmittedNode o -> o.scenario().result().name();
             };
             rerun(name == null ? null : Set.of(name));
         }
