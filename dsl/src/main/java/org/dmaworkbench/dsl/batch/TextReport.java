@@ -1,7 +1,6 @@
 package org.dmaworkbench.dsl.batch;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +14,8 @@ import org.dmaworkbench.runtime.findings.Finding;
 import org.dmaworkbench.runtime.run.StepResult;
 
 /**
- * The console form of a run: each step with its verdict ({@code ok} met, {@code NOT} not met,
- * {@code -} no expectation), {@code file:line}, the statement, the explanation, findings and dma-debug
+ * The text form of a run's parts (the console writes them as they come: {@link TextStream}): each
+ * step with its verdict ({@code ok} met, {@code NOT} not met, {@code -} no expectation), {@code file:line}, the statement, the explanation, findings and dma-debug
  * messages; failing steps add the expectation and why it failed; then the benchmark tables, a recap of
  * the failures and a summary.
  */
@@ -34,12 +33,6 @@ public final class TextReport {
             else hidden.merge(d.file(), 1, Integer::sum);
         }
         hidden.forEach((f, n) -> err.println(f + ": ... and " + Text.plural(n, "more diagnostic") + " not shown"));
-    }
-
-    /** One file's scenarios and benchmarks as the console shows them while they run ({@link TextStream}), from a finished run. */
-    public static void file(FileRun f, PrintWriter out, boolean quiet) {
-        Replay.file(f, new TextStream(out, quiet));
-        out.flush();
     }
 
     /** After the files: the recap of failures (when any) and the summary line. */
