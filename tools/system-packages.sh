@@ -19,7 +19,7 @@ display|xvfb|cmd:Xvfb|the workbench tests and the product check run under xvfb-r
 display|xauth|cmd:xauth|xvfb-run needs it for the display cookie
 swt|libgtk-3-0|lib:libgtk-3.so.0|SWT (Eclipse plug-in tests, the IDE product): GTK 3
 swt|libxtst6|lib:libXtst.so.6|SWT posts key and mouse events (Display.post) through XTest
-editors|neovim|cmd:nvim|the language server's end-to-end test (NeovimEndToEndTest) drives Neovim's LSP client
+editors|neovim|cmd:nvim|NeovimEndToEndTest drives the language server with the LSP client of Neovim
 '
 
 entries() { # $@ = groups (none: all)
