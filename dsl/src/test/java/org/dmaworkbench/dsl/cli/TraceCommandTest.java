@@ -79,7 +79,7 @@ class TraceCommandTest {
         long noSize = lineOf("bad-lines.trace", "dma_map_page", "ffffe000");
         assertTrue(r.err().startsWith(CAPTURES + "bad-lines.trace:" + noSize + ": warning: dma_map_page: no size= field\n"), r.err());
         assertEquals(4, r.err().lines().count(), r.err());
-        assertTrue(r.out().contains("unknown events skipped: sched_switch ×2 dma_fence_emit ×1; 1 other lines skipped; "
+        assertTrue(r.out().contains("unknown events skipped: sched_switch ×2 dma_fence_emit ×1; 1 line that is no trace event; "
                 + "4 lines did not parse; the last line is cut off"), r.out());
     }
 

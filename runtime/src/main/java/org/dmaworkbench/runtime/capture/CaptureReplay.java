@@ -86,7 +86,7 @@ final class CaptureReplay implements CaptureSink {
         DeviceState d = device(e.device);
         DeviceStats st = d.stats;
         DebugDevice dev = d.debug;
-        boolean skip = (e.attrs & (EventFields.ATTR_SKIP_CPU_SYNC | EventFields.ATTR_IGNORE_CACHELINES)) != 0;
+        boolean skip = (e.attrs & EventFields.ATTR_SKIP_CPU_SYNC) != 0;
         switch (e.type) {
             case DMA_MAP_PAGE, DMA_MAP_RESOURCE, DMA_MAP_PHYS -> {
                 if (e.type == TraceEventType.DMA_MAP_PHYS) physEra = true;
@@ -97,8 +97,10 @@ final class CaptureReplay implements CaptureSink {
                 st.maps++;
                 mapped(d, e.dmaAddr, e.size);
                 boolean mmio = (e.attrs & EventFields.ATTR_MMIO) != 0;
+                // DMA_ATTR_DEBUGGING_IGNORE_CACHELINES: the driver asked dma-debug not to track the cacheline at all
+                boolean track = (e.attrs & EventFields.ATTR_IGNORE_CACHELINES) == 0;
                 if (e.type == TraceEventType.DMA_MAP_RESOURCE) debug.mapResource(dev, e.phys, e.size, e.dir, e.dmaAddr, false, skip);
-                else debug.mapPhys(dev, e.type == TraceEventType.DMA_MAP_PHYS ? EntryType.PHY : EntryType.SINGLE, e.phys, true,
+                else debug.mapPhys(dev, e.type == TraceEventType.DMA_MAP_PHYS ? EntryType.PHY : EntryType.SINGLE, e.phys, track,
                         e.size, e.dir, e.dmaAddr, false, mmio, MemoryArea.DIRECT_MAP, skip);
                 debug.mappingError(dev, e.dmaAddr);
                 afterMap(d, e, line);

@@ -143,6 +143,18 @@ class DmaDebugRulesReplayTest {
     }
 
     @Test
+    void moreThanSevenOverlappingMappingsOfACachelineEvenWithSkipCpuSync() throws IOException {
+        Captures o = Captures.replay("overlap-limit.trace");
+        List<CaptureFinding> v = o.of(Kind.VIOLATION);
+        assertEquals(1, v.size(), "SKIP_CPU_SYNC silences EEXIST, not the overlap counter: " + v);
+        CaptureFinding f = v.get(0);
+        assertEquals(DmaDebugCheck.CACHELINE_OVERLAP_LIMIT, f.check());
+        assertEquals(o.lineOf(9, "dma_map_phys"), f.line());
+        assertEquals("exceeded 7 overlapping mappings of cacheline 0x" + Verdicts.hex16(0x11f000000L >>> 6), f.message());
+        assertEquals(o.lineOf(1, "dma_map_phys"), f.relatedLine(), "the oldest live mapping of the cacheline");
+    }
+
+    @Test
     void statisticsAndLiveMappings() {
         DeviceStats nic = c.result.devices().get(0);
         assertEquals("0000:02:00.0", nic.device());

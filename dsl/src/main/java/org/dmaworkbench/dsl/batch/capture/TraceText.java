@@ -69,7 +69,7 @@ public final class TraceText implements CaptureExecutor.Listener {
             for (Map.Entry<String, Long> e : n.unknownEvents().entrySet()) u.append(' ').append(e.getKey()).append(" ×").append(num(e.getValue()));
             skipped.add(u.toString());
         }
-        if (n.foreignLines() > 0) skipped.add(num(n.foreignLines()) + " other lines skipped");
+        if (n.foreignLines() > 0) skipped.add(num(n.foreignLines()) + (n.foreignLines() == 1 ? " line that is" : " lines that are") + " no trace event");
         if (n.warnings() > 0) skipped.add(num(n.warnings()) + " lines did not parse");
         if (r.lostMarkers() > 0) skipped.add(num(r.lostMarkers()) + " lost-event markers" + (r.lostEvents() > 0 ? " (" + num(r.lostEvents()) + " events lost)" : ""));
         if (n.lastLineCutOff()) skipped.add("the last line is cut off");
