@@ -38,6 +38,10 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.json", description = "also write a JSON report there")
     Path out;
 
+    @Option(names = "--junit", paramLabel = "FILE.xml",
+            description = "also write a JUnit XML report there (Surefire's format: a test case per device, failing on its violations and faults)")
+    Path junit;
+
     @Option(names = "--to-scenario", paramLabel = "OUT.dmas",
             description = "write the capture (one FILE) as an equivalent scenario instead: devices by BDF, buffers by physical "
                     + "address, each step commented with its trace line, the capture's verdicts as expectations")
@@ -55,10 +59,10 @@ final class TraceCommand implements Callable<Integer> {
             try {
                 if (toScenario != null || platform != null) return export(stdout, err);
                 TraceText text = new TraceText(stdout, err);
-                TraceService.Outcome o = Batch.service().trace(new TraceService.Request(paths, out), text);
+                TraceService.Outcome o = Batch.service().trace(new TraceService.Request(paths, out, junit), text);
                 o.messages().forEach(err::println);
                 if (o.results().stream().anyMatch(r -> !r.unreadable())) stdout.println(TraceText.footer(o.results()));
-                if (o.report() != null) stdout.println("report: " + Text.display(o.report()));
+                for (Path p : o.reports()) stdout.println("report: " + Text.display(p));
                 if (stdout.checkError()) {
                     err.println("dmas: cannot write to the standard output (closed, or the device is full): the output is lost");
                     return DmasCli.EXIT_INVALID;

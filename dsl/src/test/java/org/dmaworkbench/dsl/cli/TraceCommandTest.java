@@ -111,6 +111,27 @@ class TraceCommandTest {
     }
 
     @Test
+    void theJunitReportHasATestCasePerDevice(@TempDir Path dir) throws Exception {
+        Path xml = dir.resolve("TEST-trace.xml");
+        CliHarness.Result r = dmas("trace", "--junit", xml.toString(), CAPTURES + "dma-debug-rules-6.12.trace",
+                CAPTURES + "nothing-readable.log").assertNoStackTrace();
+        assertEquals(2, r.exit(), r.toString());
+        org.w3c.dom.Document d = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        org.w3c.dom.NodeList suites = d.getElementsByTagName("testsuite");
+        assertEquals(2, suites.getLength());
+        org.w3c.dom.Element rules = (org.w3c.dom.Element) suites.item(0);
+        assertEquals("2", rules.getAttribute("tests"), "a test case per device");
+        assertEquals("2", rules.getAttribute("failures"));
+        org.w3c.dom.Element nic = (org.w3c.dom.Element) rules.getElementsByTagName("testcase").item(0);
+        assertEquals("0000:02:00.0", nic.getAttribute("name"));
+        org.w3c.dom.Element failure = (org.w3c.dom.Element) nic.getElementsByTagName("failure").item(0);
+        assertTrue(failure.getAttribute("message").startsWith("12 violations, 3 faults; first: "), failure.getAttribute("message"));
+        assertTrue(failure.getTextContent().contains("device driver frees DMA memory with different size"), failure.getTextContent());
+        org.w3c.dom.Element log = (org.w3c.dom.Element) suites.item(1);
+        assertEquals("1", log.getAttribute("errors"), "an unreadable file is an error");
+    }
+
+    @Test
     void theJsonReport(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("out/trace.json");
         CliHarness.Result r = dmas("trace", "--out", json.toString(), CAPTURES + "lost-and-mid-run.trace").assertNoStackTrace();

@@ -26,18 +26,24 @@ public final class TraceService {
      *
      * @param paths     the captures as the user named them (relative to the current directory)
      * @param jsonOut   where the JSON report goes, or null for none
+     * @param junitOut  where the JUnit XML report goes, or null for none
      */
-    public record Request(List<String> paths, Path jsonOut) {
+    public record Request(List<String> paths, Path jsonOut, Path junitOut) {
         public Request {
             paths = List.copyOf(paths);
+        }
+
+        /** Without a JUnit report. */
+        public Request(List<String> paths, Path jsonOut) {
+            this(paths, jsonOut, null);
         }
     }
 
     /**
      * A check's outcome: every capture's result, the exit code, the lines to tell the user ({@code dmas: ...}), the
-     * report written (or null).
+     * reports written.
      */
-    public record Outcome(List<CaptureResult> results, int exitCode, List<String> messages, Path report) { }
+    public record Outcome(List<CaptureResult> results, int exitCode, List<String> messages, List<Path> reports) { }
 
     /**
      * {@code --to-scenario}: what was written (the scenario file, or the problem), and what the capture's replay
@@ -81,16 +87,23 @@ public final class TraceService {
         List<CaptureResult> results = new CaptureExecutor().run(inputs, listener);
         for (CaptureResult r : results) if (r.unreadable()) messages.add("dmas: " + r.problem());
         int exit = ExitCode.ofCaptures(results);
-        Path report = null;
-        if (req.jsonOut() != null) {
-            try {
-                TraceJson.write(results, exit, req.jsonOut());
-                report = req.jsonOut();
-            } catch (IOException | RuntimeException e) {
-                messages.add("dmas: cannot write the report " + Text.display(req.jsonOut()) + ": " + Workspace.message(e));
-                exit = ExitCode.INVALID;
+        List<Path> reports = new ArrayList<>();
+        Path writing = null;
+        try {
+            if (req.jsonOut() != null) {
+                writing = req.jsonOut();
+                TraceJson.write(results, exit, writing);
+                reports.add(writing);
             }
+            if (req.junitOut() != null) {
+                writing = req.junitOut();
+                TraceJunit.write(results, writing);
+                reports.add(writing);
+            }
+        } catch (IOException | RuntimeException e) {
+            messages.add("dmas: cannot write the report " + Text.display(writing) + ": " + Workspace.message(e));
+            exit = ExitCode.INVALID;
         }
-        return new Outcome(List.copyOf(results), exit, List.copyOf(messages), report);
+        return new Outcome(List.copyOf(results), exit, List.copyOf(messages), List.copyOf(reports));
     }
 }
