@@ -3,8 +3,6 @@ package org.dmaworkbench.dsl.batch;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -137,7 +135,7 @@ public final class HtmlReport implements ReportWriter {
     }
 
     @Override public List<Path> finish(RunResults r) throws IOException {
-        try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+        try (Writer w = Spill.fileWriter(target)) {
             document(r, w);
         } finally {
             abandon();

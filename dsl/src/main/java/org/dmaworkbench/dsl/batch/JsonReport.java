@@ -3,13 +3,10 @@ package org.dmaworkbench.dsl.batch;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.stream.JsonWriter;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -161,7 +158,7 @@ public final class JsonReport implements ReportWriter {
     }
 
     @Override public List<Path> finish(RunResults r) throws IOException {
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer out = Spill.fileWriter(target)) {
             document(r, out);
         } finally {
             abandon();

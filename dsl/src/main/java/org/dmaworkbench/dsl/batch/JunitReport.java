@@ -164,7 +164,7 @@ public final class JunitReport implements ReportWriter {
             return;
         }
         Path p = dir.resolve("TEST-" + suite + ".xml");
-        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+        try (Writer w = Spill.fileWriter(p)) {
             w.write(head);
             if (body != null) body.copyTo(w);
             w.write(tail);

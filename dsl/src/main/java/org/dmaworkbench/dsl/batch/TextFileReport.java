@@ -2,8 +2,6 @@ package org.dmaworkbench.dsl.batch;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.dmaworkbench.runtime.exec.BenchmarkRun;
@@ -19,7 +17,7 @@ final class TextFileReport implements ReportWriter {
 
     private TextFileReport(Path target) throws IOException {
         this.target = target;
-        this.out = new PrintWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8));
+        this.out = new PrintWriter(Spill.fileWriter(target));
         this.text = new TextStream(out, false);
     }
 

@@ -86,6 +86,42 @@ class DmasCliReportsTest {
     }
 
     @Test
+    void theStreamedJsonIsExactlyWhatGsonPrintsForTheDocument() throws IOException {
+        // written piece by piece as the run went (JsonReport), the text is the pretty-printed tree of itself
+        String text = Files.readString(out.resolve("dmas-report.json"));
+        String tree = new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
+                .toJson(JsonParser.parseString(text));
+        assertEquals(tree, text);
+    }
+
+    @Test
+    void aRunCancelledInAScenarioStillWritesAValidReportWithoutThatScenario(@TempDir Path dir) throws IOException {
+        java.io.Writer stopAtFirstStep = new java.io.Writer() {
+            @Override public void write(char[] c, int off, int len) {
+                if (new String(c, off, len).contains("probe dsa0")) Thread.currentThread().interrupt(); // as the IDE's Cancel does
+            }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        try {
+            DmasCli.commandLine(new java.io.PrintWriter(stopAtFirstStep, true), new java.io.PrintWriter(new java.io.StringWriter(), true))
+                    .execute("run", "--format", "text,json,html,junit", "--out", dir.toString(), GOOD + "/scenarios.dmas");
+        } finally {
+            Thread.interrupted();
+        }
+        JsonObject report = JsonParser.parseString(Files.readString(dir.resolve("dmas-report.json"))).getAsJsonObject();
+        List<String> errors = JsonSchemaCheck.validate(report, schema());
+        assertTrue(errors.isEmpty(), () -> String.join("\n", errors));
+        assertEquals(1, report.getAsJsonArray("files").size());
+        assertEquals(0, report.getAsJsonArray("files").get(0).getAsJsonObject().getAsJsonArray("scenarios").size(),
+                "the scenario that was stopped is not reported as if it had run");
+        assertTrue(Files.readString(dir.resolve("dmas-report.html")).endsWith("</html>\n"));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().endsWith(".part")).toList(), "no spill is left");
+        }
+    }
+
+    @Test
     void everySchemaObjectRequiresAllItsProperties() throws IOException {
         // "every property listed is always present": required == properties, everywhere in the schema
         List<String> problems = new ArrayList<>();
