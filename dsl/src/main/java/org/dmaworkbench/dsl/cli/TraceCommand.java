@@ -32,7 +32,7 @@ final class TraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "captures and kernel logs (plain or gzip-compressed; captures are replayed first)")
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "captures and kernel logs (plain or gzip-compressed; captures are replayed first); a directory: its files")
     List<String> paths = new ArrayList<>();
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.json", description = "also write a JSON report there")

@@ -106,7 +106,8 @@ class TraceCommandTest {
         assertTrue(r.out().contains("run-42.dmesg:4: fault: 0000:02:00.0: VT-d 0x05"), r.out());
         assertTrue(r.out().contains("use after unmap\n    mapped at " + CAPTURES + "run-42.trace:7 (2048 bytes at 0xffd1e000), "
                 + "unmapped at " + CAPTURES + "run-42.trace:8\n"), r.out());
-        assertTrue(r.out().contains("3 IOMMU fault records of the kernel log decoded; 12 fault messages suppressed"), r.out());
+        assertTrue(r.out().contains("run-42.dmesg: a kernel log of 6 lines (3 IOMMU fault records of the kernel log decoded; "
+                + "12 fault messages suppressed"), r.out());
         assertTrue(r.out().endsWith("dmas: 2 files: 0 violations, 3 faults, 0 uncertain\n"), r.out());
     }
 
@@ -129,6 +130,18 @@ class TraceCommandTest {
         assertTrue(failure.getTextContent().contains("device driver frees DMA memory with different size"), failure.getTextContent());
         org.w3c.dom.Element log = (org.w3c.dom.Element) suites.item(1);
         assertEquals("1", log.getAttribute("errors"), "an unreadable file is an error");
+    }
+
+    @Test
+    void aDirectoryMeansItsFiles(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of(CAPTURES + "run-42.trace"), dir.resolve("b.trace"));
+        Files.copy(Path.of(CAPTURES + "run-42.dmesg"), dir.resolve("a.dmesg"));
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        CliHarness.Result r = dmas("trace", dir.toString()).assertNoStackTrace();
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().endsWith("dmas: 2 files: 0 violations, 3 faults, 0 uncertain\n"), "hidden folders skipped: " + r.out());
+        assertTrue(r.out().contains("use after unmap"), "the log after the capture, correlated: " + r.out());
     }
 
     @Test

@@ -111,6 +111,19 @@ class CaptureFormatsTest {
     }
 
     @Test
+    void mappingsThatAskDmaDebugToIgnoreTheirCachelineAreNotTracked() throws IOException {
+        String two = "  irq-1 [000] ..... 1.000001: dma_map_phys: 0000:02:00.0 dir=FROM_DEVICE dma_addr=fff00000 size=64 "
+                + "phys_addr=120000000 attrs=CACHELINES_OVERLAP\n"
+                + "  irq-1 [000] ..... 1.000002: dma_map_phys: 0000:02:00.0 dir=FROM_DEVICE dma_addr=fff01000 size=64 "
+                + "phys_addr=120000000 attrs=CACHELINES_OVERLAP\n";
+        Captures c = Captures.replay(new ByteArrayInputStream(two.getBytes(StandardCharsets.UTF_8)), "ignore.trace");
+        assertEquals(List.of(), c.findings, "DMA_ATTR_DEBUGGING_IGNORE_CACHELINES");
+        Captures plain = Captures.replay(new ByteArrayInputStream(two.replace("CACHELINES_OVERLAP", "").getBytes(StandardCharsets.UTF_8)),
+                "plain.trace");
+        assertEquals(DmaDebugCheck.CACHELINE_OVERLAP, plain.findings.get(0).check());
+    }
+
+    @Test
     void lineLayouts() {
         FtraceLine l = new FtraceLine();
         String withTgid = "          <idle>-0       (-------) [001] d.h1. 71234.000001: dma_map_phys: 0000:02:00.0 dir=TO_DEVICE";

@@ -81,7 +81,7 @@ public final class TraceService {
     /** Checks every capture of {@code req}, streaming to {@code listener}; never throws on bad input. */
     public Outcome trace(Request req, CaptureExecutor.Listener listener) {
         List<CaptureExecutor.Input> inputs = new ArrayList<>();
-        for (String p : req.paths()) inputs.add(new CaptureExecutor.Input(Text.cwd().resolve(p).normalize(), p));
+        for (String p : req.paths()) inputs.addAll(inputs(p));
         List<String> messages = new ArrayList<>();
         if (inputs.isEmpty()) messages.add("dmas: no capture given");
         List<CaptureResult> results = new CaptureExecutor().run(inputs, listener);
@@ -105,5 +105,21 @@ public final class TraceService {
             exit = ExitCode.INVALID;
         }
         return new Outcome(List.copyOf(results), exit, List.copyOf(messages), List.copyOf(reports));
+    }
+
+    /** A path as typed: a file, or a directory's regular files (not hidden ones), sorted, recursively. */
+    static List<CaptureExecutor.Input> inputs(String typed) {
+        Path p = Text.cwd().resolve(typed).normalize();
+        if (!Files.isDirectory(p)) return List.of(new CaptureExecutor.Input(p, typed));
+        List<CaptureExecutor.Input> out = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(p)) {
+            files.filter(Files::isRegularFile)
+                    .filter(f -> { for (Path part : p.relativize(f)) if (part.toString().startsWith(".")) return false; return true; })
+                    .sorted()
+                    .forEach(f -> out.add(new CaptureExecutor.Input(f, Text.display(f))));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of(new CaptureExecutor.Input(p, typed));
+        }
+        return out.isEmpty() ? List.of(new CaptureExecutor.Input(p, typed)) : out;
     }
 }

@@ -61,15 +61,17 @@ public final class TraceText implements CaptureExecutor.Listener {
     /** The lines after a capture's findings: what was read and skipped, each device's statistics. */
     public static void summary(CaptureResult r, PrintWriter out) {
         CaptureReader.Counts n = r.counts();
-        StringBuilder sb = new StringBuilder(r.file()).append(": ").append(num(n.events())).append(" events replayed of ")
-                .append(num(n.lines())).append(" lines");
+        boolean logOnly = n.events() == 0 && n.lostMarkers() == 0;
+        StringBuilder sb = new StringBuilder(r.file()).append(": ");
+        if (logOnly) sb.append("a kernel log of ").append(num(n.lines())).append(" lines");
+        else sb.append(num(n.events())).append(" events replayed of ").append(num(n.lines())).append(" lines");
         List<String> skipped = new ArrayList<>();
         if (!n.unknownEvents().isEmpty()) {
             StringBuilder u = new StringBuilder("unknown events skipped:");
             for (Map.Entry<String, Long> e : n.unknownEvents().entrySet()) u.append(' ').append(e.getKey()).append(" ×").append(num(e.getValue()));
             skipped.add(u.toString());
         }
-        if (n.foreignLines() > 0) skipped.add(num(n.foreignLines()) + (n.foreignLines() == 1 ? " line that is" : " lines that are") + " no trace event");
+        if (n.foreignLines() > 0 && !logOnly) skipped.add(num(n.foreignLines()) + (n.foreignLines() == 1 ? " line that is" : " lines that are") + " no trace event");
         if (n.warnings() > 0) skipped.add(num(n.warnings()) + " lines did not parse");
         if (r.lostMarkers() > 0) skipped.add(num(r.lostMarkers()) + " lost-event markers" + (r.lostEvents() > 0 ? " (" + num(r.lostEvents()) + " events lost)" : ""));
         if (n.lastLineCutOff()) skipped.add("the last line is cut off");
