@@ -42,7 +42,7 @@ class TraceToScenarioTest {
     private static final Pattern TRACE_LINE = Pattern.compile("// line (\\d+)");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dma-debug-rules-6.12.trace", "lost-and-mid-run.trace", "v6.17-phys.trace", "trace-cmd-report.txt"})
+    @ValueSource(strings = {"dma-debug-rules-6.12.trace", "lost-and-mid-run.trace", "v6.18-phys.trace", "trace-cmd-report.txt"})
     void theScenarioGivesTheCapturesVerdicts(String fixture, @TempDir Path dir) throws IOException {
         Path out = dir.resolve("from-capture.dmas");
         CliHarness.Result r = dmas("trace", "--to-scenario", out.toString(), CAPTURES + fixture).assertNoStackTrace();
@@ -78,7 +78,7 @@ class TraceToScenarioTest {
         Files.writeString(dir.resolve("pom.xml"), "<project/>\n");
         Path out = dir.resolve("scenarios/x.dmas");
         CliHarness.Result r = dmas("trace", "--to-scenario", out.toString(), "--platform", platform.toString(),
-                CAPTURES + "v6.17-phys.trace").assertNoStackTrace();
+                CAPTURES + "v6.18-phys.trace").assertNoStackTrace();
         assertEquals(0, r.exit(), r.toString());
         String text = Files.readString(out);
         assertTrue(text.contains("import \"../platforms/lab.dmas\"\n"), text);

@@ -60,7 +60,7 @@ public final class CaptureFuzzTarget {
         Path dir = Path.of(System.getProperty("dmas.captures", "../runtime/src/test/resources/captures"));
         try {
             List<String> all = new java.util.ArrayList<>();
-            for (String f : List.of("dma-debug-rules-6.12.trace", "v6.17-phys.trace", "lost-and-mid-run.trace", "trace-cmd-report.txt",
+            for (String f : List.of("dma-debug-rules-6.12.trace", "v6.18-phys.trace", "lost-and-mid-run.trace", "trace-cmd-report.txt",
                     "run-42.dmesg")) {
                 all.addAll(Files.readAllLines(dir.resolve(f), StandardCharsets.UTF_8));
             }

@@ -36,7 +36,7 @@ final class CaptureReplay implements CaptureSink {
     long lostTotal;
     long lostMarkers;
     long firstEventLine;
-    /** The capture uses the 6.17 names (dma_map_phys): dma-debug tracks page mappings as "phy". */
+    /** The capture uses the 6.18 names (dma_map_phys): dma-debug tracks page mappings as "phy". */
     boolean physEra;
 
     CaptureReplay(String file, CaptureListener out, CaptureSession session) {

@@ -80,7 +80,7 @@ final class EventDecoder {
         return true;
     }
 
-    /** dma_map_sg, with (since 6.16) or without {@code nents=N/M ents=N/M} and {@code [TRUNCATED]}. */
+    /** dma_map_sg, with (newer kernels, after the dma_map_phys rename) or without {@code nents=N/M ents=N/M} and {@code [TRUNCATED]}. */
     private void mapSg(TraceEvent e) throws BadEvent {
         e.dir = f.dir();
         e.dmaAddrs = f.array("dma_addrs=");

@@ -13,7 +13,7 @@ import org.dmaworkbench.runtime.sim.DmaDirection;
 final class EventFields {
     /** DMA_ATTR_SKIP_CPU_SYNC as decode_dma_attrs() names it. */
     static final int ATTR_SKIP_CPU_SYNC = 1;
-    /** DMA_ATTR_MMIO (since 6.17). */
+    /** DMA_ATTR_MMIO (since 6.18). */
     static final int ATTR_MMIO = 2;
     /** DMA_ATTR_DEBUGGING_IGNORE_CACHELINES, printed "CACHELINES_OVERLAP". */
     static final int ATTR_IGNORE_CACHELINES = 4;

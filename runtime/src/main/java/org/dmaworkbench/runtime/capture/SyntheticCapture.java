@@ -43,7 +43,7 @@ public final class SyntheticCapture {
     private boolean started;
     long events;
 
-    /** {@code phys}: the 6.17 names (dma_map_phys, sg with nents=/ents=); else 6.12's (dma_map_page). */
+    /** {@code phys}: the 6.18 names (dma_map_phys, sg with nents=/ents=); else 6.12's (dma_map_page). */
     public SyntheticCapture(boolean phys, boolean iommuEvents, long seed) {
         this.phys = phys;
         this.iommuEvents = iommuEvents;

@@ -5,22 +5,22 @@ import java.util.Map;
 
 /**
  * The trace events a capture replay understands; models the events of include/trace/events/dma.h (added in
- * 6.12; read at torvalds/linux 0b9828c7 and, for the 6.12–6.16 names, the 2024-10 "Use macros to define events
+ * 6.12; read at torvalds/linux 0b9828c7 and, for the 6.12–6.17 names, the 2024-10 "Use macros to define events
  * in a class" and 2025 "rename trace_dma_*map_page() to be trace_dma_*map_phys()" patches) and
  * include/trace/events/iommu.h (read at 03ab8e62). Events of other systems, and names not listed, are skipped.
  */
 public enum TraceEventType {
-    /** dma_map_page (6.12–6.16): {@code DEV dir=%s dma_addr=%llx size=%zu phys_addr=%llx attrs=%s}. */
+    /** dma_map_page (6.12–6.17): {@code DEV dir=%s dma_addr=%llx size=%zu phys_addr=%llx attrs=%s}. */
     DMA_MAP_PAGE("dma_map_page", Shape.MAP),
-    /** dma_map_resource (6.12–6.16), same class as dma_map_page. */
+    /** dma_map_resource (6.12–6.17), same class as dma_map_page. */
     DMA_MAP_RESOURCE("dma_map_resource", Shape.MAP),
-    /** dma_map_phys (since 6.17, renamed from dma_map_page; resources too, with attrs=MMIO). */
+    /** dma_map_phys (since 6.18, renamed from dma_map_page; resources too, with attrs=MMIO). */
     DMA_MAP_PHYS("dma_map_phys", Shape.MAP),
-    /** dma_unmap_page (6.12–6.16): {@code DEV dir=%s dma_addr=%llx size=%zu attrs=%s}. */
+    /** dma_unmap_page (6.12–6.17): {@code DEV dir=%s dma_addr=%llx size=%zu attrs=%s}. */
     DMA_UNMAP_PAGE("dma_unmap_page", Shape.UNMAP),
-    /** dma_unmap_resource (6.12–6.16). */
+    /** dma_unmap_resource (6.12–6.17). */
     DMA_UNMAP_RESOURCE("dma_unmap_resource", Shape.UNMAP),
-    /** dma_unmap_phys (since 6.17). */
+    /** dma_unmap_phys (since 6.18). */
     DMA_UNMAP_PHYS("dma_unmap_phys", Shape.UNMAP),
     /** dma_alloc: {@code DEV dir=%s dma_addr=%llx size=%zu virt_addr=%p flags=%s attrs=%s} (dir since 6.13). */
     DMA_ALLOC("dma_alloc", Shape.ALLOC),

@@ -211,7 +211,7 @@ public final class DmaDebug {
     }
 
     /**
-     * debug_dma_map_phys() (since 6.17, which tracks every dma_map_phys() mapping as type "phy"): a failed
+     * debug_dma_map_phys() (since 6.18, which tracks every dma_map_phys() mapping as type "phy"): a failed
      * mapping is not tracked; without DMA_ATTR_MMIO checks 9/10 and 11 on the area; {@code physKnown} false
      * for a mapping whose physical address the caller does not know (a replayed {@code dma_alloc_pages}).
      */

@@ -14,7 +14,7 @@ public enum EntryType {
     COHERENT("coherent"),
     /** dma_map_resource. */
     RESOURCE("resource"),
-    /** dma_map_phys (since 6.17: debug_dma_map_phys() tracks page, single and, with DMA_ATTR_MMIO, resource mappings as "phy"). */
+    /** dma_map_phys (since 6.18: debug_dma_map_phys() tracks page, single and, with DMA_ATTR_MMIO, resource mappings as "phy"). */
     PHY("phy");
 
     private final String kernelName;

@@ -26,12 +26,12 @@ class CaptureFormatsTest {
 
     @Test
     void linuxSixSeventeenNamesAndScatterlistCounts() throws IOException {
-        Captures c = Captures.replay("v6.17-phys.trace");
+        Captures c = Captures.replay("v6.18-phys.trace");
         assertEquals(List.of(), c.warnings);
         List<CaptureFinding> v = c.of(Kind.VIOLATION);
         assertEquals(3, v.size(), v.toString());
         CaptureFinding size = c.at(c.lineOf("dma_unmap_phys", "ffffd000"), "different size");
-        assertTrue(size.related().contains("(phy, DMA_TO_DEVICE, 1514 bytes"), "6.17 tracks dma_map_phys as phy: " + size.related());
+        assertTrue(size.related().contains("(phy, DMA_TO_DEVICE, 1514 bytes"), "6.18 tracks dma_map_phys as phy: " + size.related());
         CaptureFinding fn = c.at(c.lineOf("dma_unmap_phys", "ffd10000"), "wrong function");
         assertTrue(fn.message().endsWith("[mapped as scatter-gather] [unmapped as phy]"), fn.message());
         CaptureFinding again = c.at(c.lineOf("dma_unmap_sg", "0x3200000"), "has not allocated");
