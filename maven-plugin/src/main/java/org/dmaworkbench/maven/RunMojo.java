@@ -2,7 +2,6 @@ package org.dmaworkbench.maven;
 
 import java.io.File;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -155,7 +154,7 @@ public class RunMojo extends AbstractDmasMojo {
         };
         // with -X the log shows every step as it runs: the console text of ./dmas run and the Eclipse run
         BatchService.Listener listener = getLog().isDebugEnabled()
-                ? Tee.of(perFile, new TextStream(new PrintWriter(new DebugLogWriter()), false)) : perFile;
+                ? Tee.of(perFile, new TextStream(new PrintWriter(new LogLines(getLog()::debug)), false)) : perFile;
         BatchService.Outcome o = batch.run(req, l, listener, reportFormats(fmt), reportTarget()); // reports written as results arrive
         List<Path> written = writtenReports(o);
         RunResults r = o.results();
@@ -194,24 +193,6 @@ public class RunMojo extends AbstractDmasMojo {
         }
         attach(fmt);
         recordSuccess(key, params, files, l, written, summary);
-    }
-
-    /** Text handed to the debug log a line at a time. */
-    private final class DebugLogWriter extends Writer {
-        private final StringBuilder line = new StringBuilder();
-
-        @Override public void write(char[] c, int off, int len) {
-            for (int i = off; i < off + len; i++) {
-                if (c[i] == '\n') {
-                    getLog().debug(line.toString());
-                    line.setLength(0);
-                } else {
-                    line.append(c[i]);
-                }
-            }
-        }
-        @Override public void flush() { }
-        @Override public void close() { if (!line.isEmpty()) getLog().debug(line.toString()); }
     }
 
     private static String fileSummary(FileRun fr, long ns) {

@@ -24,18 +24,35 @@ public final class TraceService {
     /**
      * What to check.
      *
-     * @param paths     the captures as the user named them (relative to the current directory)
+     * @param paths     the captures as the user named them (relative to {@code base})
      * @param jsonOut   where the JSON report goes, or null for none
      * @param junitOut  where the JUnit XML report goes, or null for none
+     * @param base      what {@code paths} are relative to; null: the current directory
      */
-    public record Request(List<String> paths, Path jsonOut, Path junitOut) {
+    public record Request(List<String> paths, Path jsonOut, Path junitOut, Path base) {
         public Request {
             paths = List.copyOf(paths);
         }
 
-        /** Without a JUnit report. */
+        /** The command line's: paths relative to the current directory, without a JUnit report. */
         public Request(List<String> paths, Path jsonOut) {
-            this(paths, jsonOut, null);
+            this(paths, jsonOut, null, null);
+        }
+
+        /** The command line's: paths relative to the current directory. */
+        public Request(List<String> paths, Path jsonOut, Path junitOut) {
+            this(paths, jsonOut, junitOut, null);
+        }
+
+        /** Files named relative to {@code base} (the Maven plugin: the project's base directory, wherever Maven runs). */
+        public static Request files(List<Path> files, Path base, Path jsonOut) {
+            Path b = base.toAbsolutePath().normalize();
+            List<String> names = new ArrayList<>();
+            for (Path f : files) {
+                Path abs = f.toAbsolutePath().normalize();
+                names.add((abs.startsWith(b) && !abs.equals(b) ? b.relativize(abs) : abs).toString().replace('\\', '/'));
+            }
+            return new Request(names, jsonOut, null, b);
         }
     }
 
@@ -81,7 +98,8 @@ public final class TraceService {
     /** Checks every capture of {@code req}, streaming to {@code listener}; never throws on bad input. */
     public Outcome trace(Request req, CaptureExecutor.Listener listener) {
         List<CaptureExecutor.Input> inputs = new ArrayList<>();
-        for (String p : req.paths()) inputs.addAll(inputs(p));
+        Path base = req.base() == null ? Text.cwd() : req.base().toAbsolutePath().normalize();
+        for (String p : req.paths()) inputs.addAll(inputs(p, base));
         List<String> messages = new ArrayList<>();
         if (inputs.isEmpty()) messages.add("dmas: no capture given");
         List<CaptureResult> results = new CaptureExecutor().run(inputs, listener);
@@ -107,16 +125,16 @@ public final class TraceService {
         return new Outcome(List.copyOf(results), exit, List.copyOf(messages), List.copyOf(reports));
     }
 
-    /** A path as typed: a file, or a directory's regular files (not hidden ones), sorted, recursively. */
-    static List<CaptureExecutor.Input> inputs(String typed) {
-        Path p = Text.cwd().resolve(typed).normalize();
+    /** A path as typed, relative to {@code base}: a file, or a directory's regular files (not hidden ones), sorted, recursively. */
+    static List<CaptureExecutor.Input> inputs(String typed, Path base) {
+        Path p = base.resolve(typed).normalize();
         if (!Files.isDirectory(p)) return List.of(new CaptureExecutor.Input(p, typed));
         List<CaptureExecutor.Input> out = new ArrayList<>();
         try (java.util.stream.Stream<Path> files = Files.walk(p)) {
             files.filter(Files::isRegularFile)
                     .filter(f -> { for (Path part : p.relativize(f)) if (part.toString().startsWith(".")) return false; return true; })
                     .sorted()
-                    .forEach(f -> out.add(new CaptureExecutor.Input(f, Text.display(f))));
+                    .forEach(f -> out.add(new CaptureExecutor.Input(f, Text.display(f, base))));
         } catch (IOException | java.io.UncheckedIOException e) {
             return List.of(new CaptureExecutor.Input(p, typed));
         }
