@@ -8,22 +8,34 @@ import org.dmaworkbench.runtime.exec.FileRun;
 import org.dmaworkbench.runtime.exec.ProgramExecutor;
 import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
+import org.dmaworkbench.runtime.run.RunCancelledException;
 import org.dmaworkbench.runtime.run.StepResult;
 
 /**
  * Files running in parallel, told to one listener in input order: the events of the first file not
  * yet finished go through at once, those of later files wait until it has finished (then they are
- * told, and that file's further events go through at once). Progress ({@code starting},
+ * told, and that file's further events go through at once). A later file's worker waits once
+ * {@code limit} of its events are held, so memory stays bounded however long the files are (the
+ * first unfinished file never waits, so the run always goes on). Progress ({@code starting},
  * {@code finished}) goes through at once from any file. Every call to the listener holds this
  * object's lock, so the listener is never called from two threads at a time.
  */
 final class OrderedEvents {
+    /** Events held per later file before its worker waits for its turn. */
+    static final int LIMIT = 10_000;
+
     private final BatchService.Listener target;
+    private final int limit;
     private final List<List<Consumer<BatchService.Listener>>> waiting = new ArrayList<>();
     private int head;
 
     OrderedEvents(BatchService.Listener target, int files) {
+        this(target, files, LIMIT);
+    }
+
+    OrderedEvents(BatchService.Listener target, int files, int limit) {
         this.target = target;
+        this.limit = limit;
         for (int i = 0; i < files; i++) waiting.add(new ArrayList<>());
     }
 
@@ -45,6 +57,14 @@ final class OrderedEvents {
     }
 
     private synchronized void tell(int index, Consumer<BatchService.Listener> event) {
+        while (index != head && waiting.get(index).size() >= limit) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunCancelledException();
+            }
+        }
         if (index == head) event.accept(target);
         else waiting.get(index).add(event);
     }
@@ -55,6 +75,7 @@ final class OrderedEvents {
         target.fileDone(run);
         head = index + 1;
         if (head < waiting.size()) flush(head);
+        notifyAll();
     }
 
     private void flush(int index) {
