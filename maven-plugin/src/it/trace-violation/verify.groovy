@@ -16,10 +16,10 @@ def q = { String s -> java.util.regex.Pattern.quote(s) }
 
 if (!log.contains('BUILD FAILURE')) fail('the build must fail')
 if (!log.contains('dmas: 1 scenario (1 passed, 0 failed)')) fail('run passes first')
-def size = lineOf('v6.17-phys.trace', ['dma_unmap_phys', 'ffffd000'])
-def sizeMsg = "src/test/dmas/captures/v6.17-phys.trace:$size: violation: 0000:02:00.0: device driver frees DMA memory with different size [device address=0x00000000ffffd000]"
+def size = lineOf('v6.18-phys.trace', ['dma_unmap_phys', 'ffffd000'])
+def sizeMsg = "src/test/dmas/captures/v6.18-phys.trace:$size: violation: 0000:02:00.0: device driver frees DMA memory with different size [device address=0x00000000ffffd000]"
 if (!log.contains("[ERROR] $sizeMsg")) fail('the violation with file:line and the kernel message')
-if (!log.contains("[ERROR]     mapped at line ${lineOf('v6.17-phys.trace', ['dma_map_phys', 'ffffd000'])} (phy, DMA_TO_DEVICE, 1514 bytes")) fail('the event it conflicts with')
+if (!log.contains("[ERROR]     mapped at line ${lineOf('v6.18-phys.trace', ['dma_map_phys', 'ffffd000'])} (phy, DMA_TO_DEVICE, 1514 bytes")) fail('the event it conflicts with')
 def write = lineOf('run-42.dmesg', ['fault addr 0xffd1d000'])
 if (!log.contains("[ERROR] src/test/dmas/captures/run-42.dmesg:$write: fault: 0000:02:00.0: VT-d 0x05")) fail('the kernel-log fault')
 if (!log.contains("[ERROR]     mapped at src/test/dmas/captures/run-42.trace:${lineOf('run-42.trace', ['dma_map_phys', 'ffd1d000'])} (DMA_TO_DEVICE")) {
@@ -42,8 +42,8 @@ if (!(log =~ /Failed to execute goal org\.dmaworkbench:dmas-maven-plugin:[^:]+:t
 if (!log.contains('(report: target/dmas-reports/dmas-trace-report.html)')) fail('the report named')
 if (log =~ /(?m)^\s+at [\w.$]+ ?\(/ || log.contains('Caused by')) fail('no stack trace')
 
-def suite = new XmlSlurper().parse(new File(reports, 'TEST-src.test.dmas.captures.v6.17-phys.trace.xml'))
-if (suite.@tests.text() != '2' || suite.@failures.text() != '2') fail('v6.17-phys: two devices, both failing')
+def suite = new XmlSlurper().parse(new File(reports, 'TEST-src.test.dmas.captures.v6.18-phys.trace.xml'))
+if (suite.@tests.text() != '2' || suite.@failures.text() != '2') fail('v6.18-phys: two devices, both failing')
 def nic = suite.testcase.find { it.@name == '0000:02:00.0' }
 if (!nic.failure.@message.text().startsWith(sizeMsg)) fail('failure message names file:line and the message: ' + nic.failure.@message.text())
 def lost = new XmlSlurper().parse(new File(reports, 'TEST-src.test.dmas.captures.lost-and-mid-run.trace.xml'))

@@ -84,9 +84,9 @@ class CaptureReportsTest {
 
     @Test
     void violationsFailTheirDeviceWithFileLineAndTheKernelMessage() throws Exception {
-        Checked c = check(CAPTURES, ALL, "v6.17-phys.trace");
+        Checked c = check(CAPTURES, ALL, "v6.18-phys.trace");
         assertEquals(ExitCode.NOT_MET, c.outcome().exitCode());
-        Path xml = out.resolve("TEST-v6.17-phys.trace.xml");
+        Path xml = out.resolve("TEST-v6.18-phys.trace.xml");
         assertTrue(c.written().contains(xml), c.written().toString());
         Element s = suite(xml);
         assertEquals("2", s.getAttribute("tests"));
@@ -95,11 +95,11 @@ class CaptureReportsTest {
         Map<String, Element> tc = testcases(s);
         assertEquals(List.of("0000:02:00.0", "0000:03:00.0"), List.copyOf(tc.keySet()));
 
-        Path f = CAPTURES.resolve("v6.17-phys.trace");
+        Path f = CAPTURES.resolve("v6.18-phys.trace");
         long badUnmap = lineOf(f, "dma_unmap_phys", "ffffd000");
         long map = lineOf(f, "dma_map_phys", "ffffd000");
         Element nic = child(tc.get("0000:02:00.0"), "failure");
-        assertEquals("v6.17-phys.trace:" + badUnmap + ": violation: 0000:02:00.0: device driver frees DMA memory with different size "
+        assertEquals("v6.18-phys.trace:" + badUnmap + ": violation: 0000:02:00.0: device driver frees DMA memory with different size "
                 + "[device address=0x00000000ffffd000] [map size=1514 bytes] [unmap size=2048 bytes]", nic.getAttribute("message"));
         assertEquals("dmas.CaptureViolation", nic.getAttribute("type"));
         assertTrue(nic.getTextContent().contains("mapped at line " + map + " "), nic.getTextContent());
@@ -107,14 +107,14 @@ class CaptureReportsTest {
         long wrongFn = lineOf(f, "dma_unmap_phys", "ffd10000");
         long again = lineOf(f, "dma_unmap_sg", "0x3200000");
         String nvme = child(tc.get("0000:03:00.0"), "failure").getTextContent();
-        assertTrue(nvme.contains("v6.17-phys.trace:" + wrongFn + ": violation: 0000:03:00.0: device driver frees DMA memory with wrong function"), nvme);
-        assertTrue(nvme.contains("v6.17-phys.trace:" + again + ": violation: 0000:03:00.0: device driver tries to free DMA memory it has not allocated"), nvme);
+        assertTrue(nvme.contains("v6.18-phys.trace:" + wrongFn + ": violation: 0000:03:00.0: device driver frees DMA memory with wrong function"), nvme);
+        assertTrue(nvme.contains("v6.18-phys.trace:" + again + ": violation: 0000:03:00.0: device driver tries to free DMA memory it has not allocated"), nvme);
         assertTrue(child(tc.get("0000:03:00.0"), "system-out").getTextContent().contains("2 violations, 0 faults, 0 uncertain"));
 
         String html = Files.readString(out.resolve(CaptureHtmlReport.FILE_NAME));
         assertTrue(html.contains("<code>0000:02:00.0</code>") && html.contains("<code>0000:03:00.0</code>"), html);
-        assertTrue(html.contains("<code>v6.17-phys.trace:" + badUnmap + "</code>"), html);
-        assertTrue(html.contains("<code>v6.17-phys.trace:" + wrongFn + "</code>") && html.contains("<code>v6.17-phys.trace:" + again + "</code>"), html);
+        assertTrue(html.contains("<code>v6.18-phys.trace:" + badUnmap + "</code>"), html);
+        assertTrue(html.contains("<code>v6.18-phys.trace:" + wrongFn + "</code>") && html.contains("<code>v6.18-phys.trace:" + again + "</code>"), html);
         assertTrue(html.contains("device driver frees DMA memory with different size [device address=0x00000000ffffd000]"), html);
         assertTrue(html.contains("Violations or faults found"), html);
         assertTrue(Files.readString(out.resolve(CaptureReports.JSON_FILE_NAME)).contains("\"format\": \"dmas-trace-report\""));
@@ -220,33 +220,33 @@ class CaptureReportsTest {
     void otherToolsFilesAreNeverTouchedAndOurStaleOnesGo() throws Exception {
         Path surefire = out.resolve("TEST-org.example.FooTest.xml");
         Files.writeString(surefire, "<?xml version=\"1.0\"?><testsuite name=\"org.example.FooTest\" tests=\"1\"/>");
-        Path scenario = out.resolve("TEST-v6.17-phys.trace.xml"); // the name our suite would take, written by someone else
-        Files.writeString(scenario, "<testsuite><properties><property name=\"dmas.file\" value=\"v6.17-phys.trace.dmas\"/></properties></testsuite>");
-        check(CAPTURES, ALL, "v6.17-phys.trace", "run-42.trace");
+        Path scenario = out.resolve("TEST-v6.18-phys.trace.xml"); // the name our suite would take, written by someone else
+        Files.writeString(scenario, "<testsuite><properties><property name=\"dmas.file\" value=\"v6.18-phys.trace.dmas\"/></properties></testsuite>");
+        check(CAPTURES, ALL, "v6.18-phys.trace", "run-42.trace");
         assertTrue(Files.readString(scenario).contains("dmas.file"), "the other report's file is left as it was");
         assertTrue(Files.isRegularFile(surefire));
-        Path ours = out.resolve("TEST-v6.17-phys.trace_2.xml");
+        Path ours = out.resolve("TEST-v6.18-phys.trace_2.xml");
         assertEquals("2", suite(ours).getAttribute("failures"));
         Path stale = out.resolve("TEST-run-42.trace.xml");
         assertTrue(Files.isRegularFile(stale));
 
-        check(CAPTURES, EnumSet.of(Reports.Format.junit), "v6.17-phys.trace");
+        check(CAPTURES, EnumSet.of(Reports.Format.junit), "v6.18-phys.trace");
         assertFalse(Files.exists(stale), "a capture no longer checked leaves no report");
         assertFalse(Files.exists(out.resolve(CaptureHtmlReport.FILE_NAME)), "a format no longer asked for is removed when it is ours");
         assertFalse(Files.exists(out.resolve(CaptureReports.JSON_FILE_NAME)));
         assertTrue(Files.isRegularFile(surefire) && Files.isRegularFile(scenario));
 
         Files.writeString(out.resolve(CaptureHtmlReport.FILE_NAME), "<html><title>my notes</title></html>");
-        check(CAPTURES, EnumSet.of(Reports.Format.junit), "v6.17-phys.trace");
+        check(CAPTURES, EnumSet.of(Reports.Format.junit), "v6.18-phys.trace");
         assertEquals("<html><title>my notes</title></html>", Files.readString(out.resolve(CaptureHtmlReport.FILE_NAME)));
     }
 
     @Test
     void theTextFileIsWhatDmasTracePrints() throws Exception {
-        check(CAPTURES, EnumSet.of(Reports.Format.text), "v6.17-phys.trace");
+        check(CAPTURES, EnumSet.of(Reports.Format.text), "v6.18-phys.trace");
         String text = Files.readString(out.resolve(CaptureReports.TEXT_FILE_NAME));
-        assertTrue(text.startsWith(CaptureReports.TEXT_HEADER + ": dmas trace v6.17-phys.trace\n"), text);
-        assertTrue(text.contains("v6.17-phys.trace:" + lineOf(CAPTURES.resolve("v6.17-phys.trace"), "dma_unmap_phys", "ffffd000")
+        assertTrue(text.startsWith(CaptureReports.TEXT_HEADER + ": dmas trace v6.18-phys.trace\n"), text);
+        assertTrue(text.contains("v6.18-phys.trace:" + lineOf(CAPTURES.resolve("v6.18-phys.trace"), "dma_unmap_phys", "ffffd000")
                 + ": violation: 0000:02:00.0: device driver frees DMA memory with different size"), text);
         assertTrue(text.endsWith("dmas: 1 file: 3 violations, 0 faults, 0 uncertain\n"), text);
     }
