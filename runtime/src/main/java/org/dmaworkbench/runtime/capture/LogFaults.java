@@ -58,12 +58,13 @@ final class LogFaults implements FaultLogListener {
         msg.append(": ").append(f.explanation());
         FaultAttribution.Attribution a = null;
         DeviceState here = r.devices.get(dev);
+        boolean iova = f.addressIsIova();
         if (here != null) {
             here.stats.faults++;
-            a = r.faults.attribute(here, f.address(), write, "line ");
+            if (iova) a = r.faults.attribute(here, f.address(), write, "line ");
         }
         for (CaptureReplay other : session.newestFirst()) {
-            if (a != null) break;
+            if (a != null || !iova) break;
             DeviceState d = other.devices.get(dev);
             if (d != null) a = other.faults.attribute(d, f.address(), write, other.file + ":");
         }
@@ -73,6 +74,8 @@ final class LogFaults implements FaultLogListener {
             msg.append(" — ").append(a.cause());
             related = a.doubtful() == null ? a.related() : a.related() + "; " + a.doubtful();
             relatedLine = a.relatedLine();
+        } else if (!iova) {
+            related = "";
         } else if (here != null || session.hasCaptures() || !r.devices.isEmpty()) {
             related = "no mapping of " + dev + " in the captures given covers 0x" + Long.toHexString(f.address());
         } else {

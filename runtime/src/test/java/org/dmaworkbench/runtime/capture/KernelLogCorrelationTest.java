@@ -64,4 +64,15 @@ class KernelLogCorrelationTest {
         assertTrue(f.related().startsWith("mapped at line 6 "), "the same file's capture, by line: " + f.related());
         assertEquals(1, m.result.devices().stream().filter(d -> d.device().equals("0000:02:00.0")).findFirst().orElseThrow().faults() - 1);
     }
+
+    @Test
+    void anInterruptRemappingFaultIsNoDmaAddress() throws IOException {
+        String mixed = "  irq-1 [000] ..... 15.000001: dma_map_phys: 0000:f0:1f.0 dir=FROM_DEVICE dma_addr=8000 size=4096 "
+                + "phys_addr=120000000 attrs=\n"
+                + "[   15.005000] DMAR: [INTR-REMAP] Request device [f0:1f.0] fault index 0x8000 [fault reason 0x25] Blocked a "
+                + "compatibility format interrupt request\n";
+        Captures m = Captures.replay(new ByteArrayInputStream(mixed.getBytes(StandardCharsets.UTF_8)), "irq.txt");
+        assertEquals(1, m.findings.size(), m.findings.toString());
+        assertEquals("", m.findings.get(0).related(), "an interrupt index is not attributed to the mapping at 0x8000");
+    }
 }

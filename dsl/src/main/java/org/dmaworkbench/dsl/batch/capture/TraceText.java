@@ -72,14 +72,15 @@ public final class TraceText implements CaptureExecutor.Listener {
             skipped.add(u.toString());
         }
         if (n.foreignLines() > 0 && !logOnly) skipped.add(num(n.foreignLines()) + (n.foreignLines() == 1 ? " line that is" : " lines that are") + " no trace event");
-        if (n.warnings() > 0) skipped.add(num(n.warnings()) + " lines did not parse");
-        if (r.lostMarkers() > 0) skipped.add(num(r.lostMarkers()) + " lost-event markers" + (r.lostEvents() > 0 ? " (" + num(r.lostEvents()) + " events lost)" : ""));
+        if (n.warnings() > 0) skipped.add(count(n.warnings(), "line did not parse", "lines did not parse"));
+        if (r.lostMarkers() > 0) skipped.add(count(r.lostMarkers(), "lost-event marker", "lost-event markers")
+                + (r.lostEvents() > 0 ? " (" + num(r.lostEvents()) + " events lost)" : ""));
         if (n.lastLineCutOff()) skipped.add("the last line is cut off");
         if (n.compressedEndedEarly() != null) skipped.add("the compressed data ends early (" + n.compressedEndedEarly() + ")");
         CaptureResult.Log log = r.log();
-        if (log.faults() > 0) skipped.add(num(log.faults()) + " IOMMU fault records of the kernel log decoded");
-        if (log.suppressed() > 0) skipped.add(num(log.suppressed()) + " fault messages suppressed by the kernel's rate limit");
-        if (log.lost() > 0) skipped.add(num(log.lost()) + " notes of lost fault records (overflow)");
+        if (log.faults() > 0) skipped.add(count(log.faults(), "IOMMU fault record", "IOMMU fault records") + " of the kernel log decoded");
+        if (log.suppressed() > 0) skipped.add(count(log.suppressed(), "fault message", "fault messages") + " suppressed by the kernel's rate limit");
+        if (log.lost() > 0) skipped.add(count(log.lost(), "note", "notes") + " of lost fault records (overflow)");
         if (!skipped.isEmpty()) sb.append(" (").append(String.join("; ", skipped)).append(')');
         out.println(sb);
         for (DeviceStats d : r.devices()) out.println("  " + device(d));
@@ -121,6 +122,10 @@ public final class TraceText implements CaptureExecutor.Listener {
         }
         return "dmas: " + results.size() + (results.size() == 1 ? " file: " : " files: ") + num(v) + " violations, "
                 + num(f) + " faults, " + num(u) + " uncertain";
+    }
+
+    private static String count(long n, String one, String many) {
+        return num(n) + " " + (n == 1 ? one : many);
     }
 
     private static String num(long n) {
