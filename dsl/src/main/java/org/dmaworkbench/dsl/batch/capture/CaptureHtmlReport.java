@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.dmaworkbench.dsl.batch.ReportStyle;
 import org.dmaworkbench.dsl.batch.Text;
 import org.dmaworkbench.dsl.batch.Version;
 import org.dmaworkbench.runtime.capture.CaptureFinding;
@@ -222,22 +223,10 @@ public final class CaptureHtmlReport implements CaptureReportWriter {
 
     private static String e(String s) { return Text.html(s); }
 
-    private static final String CSS = """
-            body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 2em; color: #222; max-width: 1400px; }
-            code, pre { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 0.92em; }
-            .meta, .muted { color: #666; }
-            .summary { border-radius: 6px; padding: 0.8em 1em; margin: 1em 0; display: flex; gap: 2em; flex-wrap: wrap; }
-            .summary.pass { background: #e8f5e9; border: 1px solid #81c784; }
-            .summary.fail { background: #ffebee; border: 1px solid #e57373; }
-            table { border-collapse: collapse; margin: 0.5em 0; }
-            th, td { border-bottom: 1px solid #e0e0e0; padding: 3px 8px; text-align: left; vertical-align: top; }
-            th { background: #f5f5f5; }
-            td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    private static final String CSS = ReportStyle.BASE + """
             tr.violation, tr.fault { background: #fff3f3; } tr.uncertain { color: #8d6e00; }
             details.device { border: 1px solid #ddd; border-radius: 6px; margin: 0.6em 0; padding: 0.3em 0.8em; }
             details.device.fail { border-color: #e57373; }
-            summary { cursor: pointer; padding: 0.3em 0; }
-            .icon { display: inline-block; width: 1.2em; text-align: center; font-weight: bold; }
             .met { color: #2e7d32; } .notmet { color: #c62828; }
             .related { color: #555; margin-top: 2px; }
             .error { color: #b71c1c; }

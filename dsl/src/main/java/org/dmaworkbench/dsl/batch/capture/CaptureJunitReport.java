@@ -112,8 +112,26 @@ public final class CaptureJunitReport implements CaptureReportWriter {
     /** The document of one file's suite. */
     public static String render(String suite, CaptureResult r, List<CaptureDevices.Device> devices, long wallNs, String timestamp) {
         Document doc = newDocument();
+        doc.appendChild(suite(doc, suite, r, devices, wallNs, timestamp));
+        return serialize(doc);
+    }
+
+    /** One file's verdicts in one document: a {@code <testsuites>} of one {@code <testsuite>} per file ({@code ./dmas trace --junit}). */
+    static String renderAll(List<Suite> suites, String timestamp) {
+        Document doc = newDocument();
+        Element all = doc.createElement("testsuites");
+        doc.appendChild(all);
+        for (Suite s : suites) all.appendChild(suite(doc, s.name(), s.result(), s.devices(), s.wallNs(), timestamp));
+        return serialize(doc);
+    }
+
+    /** A file's suite as {@link #renderAll} takes it. */
+    record Suite(String name, CaptureResult result, List<CaptureDevices.Device> devices, long wallNs) { }
+
+    /** The {@code <testsuite>} of one file: a test case per device, failing on its violations and faults. */
+    private static Element suite(Document doc, String suite, CaptureResult r, List<CaptureDevices.Device> devices, long wallNs,
+            String timestamp) {
         Element s = doc.createElement("testsuite");
-        doc.appendChild(s);
         Element props = doc.createElement("properties");
         s.appendChild(props);
         property(doc, props, PROPERTY, r.file());
@@ -159,7 +177,7 @@ public final class CaptureJunitReport implements CaptureReportWriter {
         s.setAttribute("skipped", "0");
         s.setAttribute("failures", Integer.toString(failures));
         s.setAttribute("timestamp", timestamp);
-        return serialize(doc);
+        return s;
     }
 
     /** A device's test output: its statistics, its counts, and its uncertain verdicts (said not to be failures). */
