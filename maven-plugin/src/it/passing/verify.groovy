@@ -31,4 +31,8 @@ if (json.summary.scenarios != 2 || json.summary.scenariosFailed != 0 || json.sum
 def junit = new XmlSlurper().parse(new File(reports, 'TEST-src.test.dmas.iommu.merged.xml'))
 if (junit.@tests.text() != '1' || junit.@failures.text() != '0') fail('junit suite')
 if (!new File(reports, 'dmas-report.html').text.contains('<svg')) fail('html chart')
+// prebuild.groovy left other tools' files and a stale report of ours: only ours goes
+if (!new File(reports, 'TEST-com.acme.FooTest.xml').text.contains('com.acme.FooTest')) fail("Surefire's TEST-com.acme.FooTest.xml must stay as it was")
+if (new File(reports, 'notes.txt').text != 'kept\n') fail('a file the tool did not write must stay')
+if (new File(reports, 'TEST-src.test.dmas.gone.xml').exists()) fail('the stale report of a file that no longer runs must go')
 return true
