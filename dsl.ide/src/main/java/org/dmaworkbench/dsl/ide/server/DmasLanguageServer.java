@@ -12,6 +12,7 @@ import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerLauncher;
 import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.xtext.ide.server.WorkspaceManager;
+import org.eclipse.xtext.util.IFileSystemScanner;
 import org.eclipse.xtext.util.Modules2;
 
 /**
@@ -37,6 +38,7 @@ public final class DmasLanguageServer {
         return Modules2.mixin(new ServerModule(), binder -> {
             binder.bind(LanguageServerImpl.class).to(DmasLanguageServerImpl.class);
             binder.bind(WorkspaceManager.class).to(DmasWorkspaceManager.class);
+            binder.bind(IFileSystemScanner.class).to(DmasFileSystemScanner.class);
         });
     }
 
