@@ -1,6 +1,7 @@
 package org.dmaworkbench.runtime.bench;
 
 import java.util.Optional;
+import org.dmaworkbench.runtime.program.SpecLimits;
 import org.dmaworkbench.runtime.sim.DmaDirection;
 import org.dmaworkbench.runtime.sim.Errno;
 
@@ -22,15 +23,15 @@ import org.dmaworkbench.runtime.sim.Errno;
 public record MapBenchmarkParams(int threads, long iterations, int granule, DmaDirection direction, int dmaBits,
                                  long transDelayNs, MapMode mode) {
     /** {@code DMA_MAP_MAX_THREADS}. */
-    public static final int MAX_THREADS = 1024;
+    public static final int MAX_THREADS = SpecLimits.MAX_BENCH_THREADS;
     /** The granule limit of {@code map_benchmark_ioctl()}. */
-    public static final int MAX_GRANULE = 1024;
+    public static final int MAX_GRANULE = SpecLimits.MAX_BENCH_GRANULE;
     /** {@code DMA_MAP_MAX_TRANS_DELAY}: 10 * NSEC_PER_MSEC. */
-    public static final long MAX_TRANS_DELAY_NS = 10_000_000L;
+    public static final long MAX_TRANS_DELAY_NS = SpecLimits.MAX_BENCH_TRANS_DELAY_NS;
     /** The tool's DMA mask bounds ("suppose the minimum DMA zone is 1MB in the world"). */
     public static final int MIN_DMA_BITS = 20, MAX_DMA_BITS = 64;
     /** Map/unmap loops of one policy in all (threads x iterations): the simulator's bound, so that a run ends in minutes. */
-    public static final long MAX_TOTAL_ITERATIONS = 100_000_000L;
+    public static final long MAX_TOTAL_ITERATIONS = SpecLimits.MAX_BENCH_TOTAL_ITERATIONS;
     /** Default loops per thread. */
     public static final long DEFAULT_ITERATIONS = 10_000;
 

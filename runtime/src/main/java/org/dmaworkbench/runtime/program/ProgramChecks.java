@@ -28,6 +28,7 @@ final class ProgramChecks {
             BenchmarkSpec b = f.benchmarks().get(i);
             String at = path + ".benchmarks[" + i + "]";
             machine(b.platform(), b.devices(), at);
+            problem(SpecLimits.benchmark(b), at);
             if (b.devices().stream().noneMatch(d -> d.name().equals(b.device()))) {
                 throw new ProgramReader.ShapeException(at + ".device", "\"" + b.device() + "\" is not one of the benchmark's devices");
             }

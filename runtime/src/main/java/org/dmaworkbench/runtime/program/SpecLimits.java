@@ -31,6 +31,15 @@ public final class SpecLimits {
     /** How often a step may run through {@code repeat}s: one count, and the product of nested counts. */
     public static final int MAX_REPEAT = 1_000_000;
 
+    /** {@code DMA_MAP_MAX_THREADS} (kernel/dma/map_benchmark.c). */
+    public static final int MAX_BENCH_THREADS = 1024;
+    /** The granule limit of {@code map_benchmark_ioctl()}, in pages. */
+    public static final int MAX_BENCH_GRANULE = 1024;
+    /** {@code DMA_MAP_MAX_TRANS_DELAY}: 10 * NSEC_PER_MSEC. */
+    public static final long MAX_BENCH_TRANS_DELAY_NS = 10_000_000L;
+    /** Map/unmap loops of one policy in all (threads x iterations): the simulator's bound, so that a run ends in minutes. */
+    public static final long MAX_BENCH_TOTAL_ITERATIONS = 100_000_000L;
+
     /** The cost model's components, by name (what a platform's {@code cost NAME N ns} may override). */
     public static final List<String> COSTS =
             Arrays.stream(CostModel.class.getRecordComponents()).map(RecordComponent::getName).toList();
@@ -75,6 +84,28 @@ public final class SpecLimits {
         if (i.fqTimeoutMs() < 0 || i.fqTimeoutMs() > MAX_FQ_TIMEOUT_MS) {
             return new Problem("fqTimeoutMs", "IOMMU " + i.name() + ": flush-queue timeout " + i.fqTimeoutMs() + " ms is outside 0.."
                     + MAX_FQ_TIMEOUT_MS + " ms");
+        }
+        return null;
+    }
+
+    /**
+     * A benchmark's parameters within what the language accepts (the same bounds: threads, granule, loops per policy,
+     * delay); the rest ({@code dma-bits}, a mask the device cannot take) is the kernel's {@code -EINVAL} at run time.
+     */
+    public static Problem benchmark(BenchmarkSpec b) {
+        if (b.threads() < 1 || b.threads() > MAX_BENCH_THREADS) {
+            return new Problem("threads", "threads " + b.threads() + " is outside 1.." + MAX_BENCH_THREADS + " (DMA_MAP_MAX_THREADS)");
+        }
+        if (b.granule() < 1 || b.granule() > MAX_BENCH_GRANULE) {
+            return new Problem("granule", "granule " + b.granule() + " is outside 1.." + MAX_BENCH_GRANULE + " pages");
+        }
+        if (b.iterations() < 1 || b.iterations() > MAX_BENCH_TOTAL_ITERATIONS / b.threads()) {
+            return new Problem("iterations", "iterations " + b.iterations() + " with " + b.threads() + " threads is outside 1.."
+                    + MAX_BENCH_TOTAL_ITERATIONS / b.threads() + " (at most " + MAX_BENCH_TOTAL_ITERATIONS + " map/unmap loops per policy)");
+        }
+        if (b.transDelayNs() < 0 || b.transDelayNs() > MAX_BENCH_TRANS_DELAY_NS) {
+            return new Problem("transDelayNs", "delay " + b.transDelayNs() + " ns is outside 0.." + MAX_BENCH_TRANS_DELAY_NS
+                    + " ns (DMA_MAP_MAX_TRANS_DELAY)");
         }
         return null;
     }

@@ -71,6 +71,25 @@ class ProgramJsonTest {
                 + "outside 0..1000000", problem(good().replace("\"number\": 3,", "\"number\": 4611686018427387904,")));
     }
 
+    /** A compiled benchmark's parameters have the language's bounds: refused when read (exit 2), not at run. */
+    @Test
+    void benchmarkParametersOutsideTheBoundsAreRefusedWhenRead() {
+        PlatformSpec p = GOOD.scenarios().get(0).platform();
+        List<DeviceSpec> d = GOOD.scenarios().get(0).devices();
+        BenchmarkSpec ok = new BenchmarkSpec("b", "x.dmas", 9, p, d, "nic0", 4, 1000, 1, "BIDIRECTIONAL", 32, 0, "SINGLE", List.of("strict"));
+        String json = ProgramJson.write(new CompiledFile("x.dmas", List.of(), List.of(ok)));
+        assertEquals(1, ProgramJson.readCompiledFile(json).benchmarks().size());
+        assertEquals("malformed compiled program: $.content.benchmarks[0].threads: threads 2000 is outside 1..1024 (DMA_MAP_MAX_THREADS)",
+                problem(json.replace("\"threads\": 4", "\"threads\": 2000")));
+        assertEquals("malformed compiled program: $.content.benchmarks[0].iterations: iterations 1000000000 with 4 threads is outside "
+                + "1..25000000 (at most 100000000 map/unmap loops per policy)",
+                problem(json.replace("\"iterations\": 1000", "\"iterations\": 1000000000")));
+        assertTrue(problem(json.replace("\"granule\": 1", "\"granule\": 0")).startsWith(
+                "malformed compiled program: $.content.benchmarks[0].granule: granule 0 is outside 1..1024"));
+        assertTrue(problem(json.replace("\"transDelayNs\": 0", "\"transDelayNs\": 20000000")).startsWith(
+                "malformed compiled program: $.content.benchmarks[0].transDelayNs: delay 20000000 ns"));
+    }
+
     @Test
     void theRunFileLabelsTheSteps() {
         String claimed = good().replace("\"file\": \"x.dmas\"", "\"file\": \"/etc/passwd\"");
