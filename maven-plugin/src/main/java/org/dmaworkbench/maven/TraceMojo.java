@@ -152,7 +152,7 @@ public class TraceMojo extends AbstractGoalMojo {
         TraceService.Request req = new TraceService.Request(req0.paths(), reports.jsonFile(), null, req0.base());
         TraceService.Outcome o;
         try {
-            o = Batch.service().trace(req, new Both(log, reports)); // the one capture path of ./dmas trace
+            o = Batch.service().trace(req, CaptureExecutor.Listener.both(log, reports)); // the one capture path of ./dmas trace
         } catch (RuntimeException e) {
             reports.abandon();
             throw e;
@@ -215,28 +215,5 @@ public class TraceMojo extends AbstractGoalMojo {
         for (Path p : written) if (!p.getFileName().toString().startsWith("TEST-")) shown.add(display(p));
         if (junit > 0) shown.add(junit + " JUnit file" + (junit == 1 ? "" : "s") + " in " + display(junitDirectory));
         getLog().info("dmas: reports: " + String.join(", ", shown));
-    }
-
-    /** The log and the reports, told the same events. */
-    private record Both(CaptureExecutor.Listener a, CaptureExecutor.Listener b) implements CaptureExecutor.Listener {
-        @Override public void starting(CaptureExecutor.Input input) {
-            a.starting(input);
-            b.starting(input);
-        }
-
-        @Override public void finding(CaptureFinding f) {
-            a.finding(f);
-            b.finding(f);
-        }
-
-        @Override public void warning(String file, long line, String message) {
-            a.warning(file, line, message);
-            b.warning(file, line, message);
-        }
-
-        @Override public void done(CaptureResult r) {
-            a.done(r);
-            b.done(r);
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dmaworkbench.runtime.capture.CaptureCheck;
+import org.dmaworkbench.runtime.capture.CaptureFinding;
 import org.dmaworkbench.runtime.capture.CaptureListener;
 import org.dmaworkbench.runtime.capture.CaptureResult;
 import org.dmaworkbench.runtime.capture.CaptureSession;
@@ -24,6 +25,16 @@ public final class CaptureExecutor {
         default void starting(Input input) { }
 
         default void done(CaptureResult result) { }
+
+        /** One listener telling two the same events, {@code first} first (the console and the reports of one check). */
+        static Listener both(Listener first, Listener second) {
+            return new Listener() {
+                @Override public void starting(Input input) { first.starting(input); second.starting(input); }
+                @Override public void finding(CaptureFinding f) { first.finding(f); second.finding(f); }
+                @Override public void warning(String file, long line, String m) { first.warning(file, line, m); second.warning(file, line, m); }
+                @Override public void done(CaptureResult r) { first.done(r); second.done(r); }
+            };
+        }
     }
 
     /** Checks each input, captures before logs, otherwise in order; never throws on bad input. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dmaworkbench.dsl.batch.Text;
 import org.dmaworkbench.dsl.batch.Workspace;
-import org.dmaworkbench.runtime.capture.CaptureFinding;
 import org.dmaworkbench.runtime.capture.CaptureResult;
 import org.dmaworkbench.runtime.capture.ScenarioWriter;
 import org.dmaworkbench.runtime.exec.CaptureExecutor;
@@ -104,7 +103,7 @@ public final class TraceService {
         List<String> messages = new ArrayList<>();
         if (inputs.isEmpty()) messages.add("dmas: no capture given");
         TraceJunit junit = req.junitOut() == null ? null : new TraceJunit();
-        List<CaptureResult> results = new CaptureExecutor().run(inputs, junit == null ? listener : both(listener, junit));
+        List<CaptureResult> results = new CaptureExecutor().run(inputs, junit == null ? listener : CaptureExecutor.Listener.both(listener, junit));
         for (CaptureResult r : results) if (r.unreadable()) messages.add("dmas: " + r.problem());
         int exit = ExitCode.ofCaptures(results);
         List<Path> reports = new ArrayList<>();
@@ -125,16 +124,6 @@ public final class TraceService {
             exit = ExitCode.INVALID;
         }
         return new Outcome(List.copyOf(results), exit, List.copyOf(messages), List.copyOf(reports));
-    }
-
-    /** One listener telling two, {@code first} first. */
-    static CaptureExecutor.Listener both(CaptureExecutor.Listener first, CaptureExecutor.Listener second) {
-        return new CaptureExecutor.Listener() {
-            @Override public void starting(CaptureExecutor.Input input) { first.starting(input); second.starting(input); }
-            @Override public void finding(CaptureFinding f) { first.finding(f); second.finding(f); }
-            @Override public void warning(String file, long line, String m) { first.warning(file, line, m); second.warning(file, line, m); }
-            @Override public void done(CaptureResult r) { first.done(r); second.done(r); }
-        };
     }
 
     /** A path as typed, relative to {@code base}: a file, or a directory's regular files (not hidden ones), sorted, recursively. */
