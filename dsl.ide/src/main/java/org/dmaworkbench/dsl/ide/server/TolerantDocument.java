@@ -1,6 +1,5 @@
 package org.dmaworkbench.dsl.ide.server;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -69,8 +68,8 @@ final class TolerantDocument extends Document {
                             + describe(r.getStart()) + ")";
                 }
             }
-            List<TextDocumentContentChangeEvent> one = new ArrayList<>(List.of(c));
-            current = of(current.applyTextDocumentChanges(one));
+            // the next change is read against the text this one leaves (none after the last: a keystroke is one change)
+            if (i + 1 < changes.size()) current = of(current.applyTextDocumentChanges(List.of(c)));
         }
         return null;
     }
