@@ -104,7 +104,7 @@ class TraceCommandTest {
         assertTrue(r.out().indexOf("run-42.trace: 4 events replayed") < r.out().indexOf("run-42.dmesg:3: fault:"),
                 "captures are replayed first: " + r.out());
         assertTrue(r.out().contains("run-42.dmesg:4: fault: 0000:02:00.0: VT-d 0x05"), r.out());
-        assertTrue(r.out().contains("use after unmap\n    mapped at " + CAPTURES + "run-42.trace:7 (2048 bytes at 0xffd1e000), "
+        assertTrue(r.out().contains("use after unmap\n    mapped at " + CAPTURES + "run-42.trace:7 (DMA_FROM_DEVICE, 2048 bytes at 0xffd1e000), "
                 + "unmapped at " + CAPTURES + "run-42.trace:8\n"), r.out());
         assertTrue(r.out().contains("run-42.dmesg: a kernel log of 6 lines (3 IOMMU fault records of the kernel log decoded; "
                 + "12 fault messages suppressed"), r.out());

@@ -97,6 +97,7 @@ public final class CaptureReader {
         }
         try {
             event.cpu = parsed.cpu;
+            event.timeNs = parsed.timeNs();
             event.text = text;
             if (!decoder.decode(type, text, parsed.bodyStart, event)) {
                 c.unknown.merge(name, 1L, Long::sum);

@@ -36,6 +36,11 @@ final class CaptureReplay implements CaptureSink {
     long lostTotal;
     long lostMarkers;
     long firstEventLine;
+    /** Trace times (ns) of the first and the latest event that print one, -1 before. */
+    long firstNs = -1;
+    long lastNs = -1;
+    /** Line of a live mapping's map event → its trace time (ns), for faults of a kernel log read by their time. */
+    final LongLongMap mapNs = new LongLongMap(1 << 20);
     /** The capture uses the 6.18 names (dma_map_phys): dma-debug tracks page mappings as "phy". */
     boolean physEra;
 
@@ -78,6 +83,10 @@ final class CaptureReplay implements CaptureSink {
     @Override
     public void event(TraceEvent e, long line) {
         if (firstEventLine == 0) firstEventLine = line;
+        if (e.timeNs >= 0) {
+            if (firstNs < 0) firstNs = e.timeNs;
+            lastNs = Math.max(lastNs, e.timeNs);
+        }
         debug.setOrigin(line);
         if (e.type.isIommu()) {
             iommuEvent(e, line);
@@ -212,7 +221,8 @@ final class CaptureReplay implements CaptureSink {
         debug.unmapSg(d.debug, replayed.segments(), e.physAddrs.length, e.dir);
         if (m != null) d.rememberUnmappedSg(phys0, m.unmappedAt(line));
         DmaDebugEntry removed = debug.lastRemoved();
-        for (SgEntry s : replayed.segments()) recordUnmap(d, s.dmaAddress(), s.dmaLength(), removed, line);
+        for (SgEntry s : replayed.segments()) recordUnmap(d, s.dmaAddress(), s.dmaLength(), removed, line, e.timeNs);
+        if (removed != null) mapNs.remove(removed.origin(), -1);
         verdicts.drain(e, line);
     }
 
@@ -236,21 +246,24 @@ final class CaptureReplay implements CaptureSink {
     }
 
     private void afterMap(DeviceState d, TraceEvent e, long line) {
+        if (e.timeNs >= 0) mapNs.put(line, e.timeNs);
         long live = debug.activeEntries(d.debug);
         if (live > d.stats.peakLive) d.stats.peakLive = live;
         verdicts.drain(e, line);
     }
 
     private void afterUnmap(DeviceState d, TraceEvent e, long line, long addr, long size) {
-        recordUnmap(d, addr, size, debug.lastRemoved(), line);
+        DmaDebugEntry removed = debug.lastRemoved();
+        recordUnmap(d, addr, size, removed, line, e.timeNs);
+        if (removed != null) mapNs.remove(removed.origin(), -1);
         verdicts.drain(e, line);
     }
 
-    private void recordUnmap(DeviceState d, long addr, long size, DmaDebugEntry removed, long line) {
+    private void recordUnmap(DeviceState d, long addr, long size, DmaDebugEntry removed, long line, long ns) {
         if (removed == null) return;
         d.unmappedAt.put(addr, line);
         d.unmappedAfterMaps.put(addr, d.stats.mapCalls);
-        d.recentUnmaps.add(addr, Math.max(size, removed.size()), removed.origin(), line);
+        d.recentUnmaps.add(addr, Math.max(size, removed.size()), removed.direction(), removed.origin(), line, mapNs.get(removed.origin(), -1), ns);
     }
 
     /** The statistics with the live mappings at the end filled in. */

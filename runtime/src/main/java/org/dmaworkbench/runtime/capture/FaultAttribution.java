@@ -34,7 +34,7 @@ final class FaultAttribution {
         String access = e.faultIsWrite() ? "write" : "read";
         String head = "io_page_fault (" + (e.driver == null || e.driver.isEmpty() ? "no driver" : e.driver) + ") at iova 0x"
                 + Verdicts.hex16(e.iova) + " flags=0x" + String.format("%04x", e.flags) + " (" + access + ")";
-        Attribution a = attribute(d, e.iova, e.faultIsWrite(), "line ");
+        Attribution a = attribute(d, e.iova, e.faultIsWrite(), "line ", -1);
         if (a == null) {
             r.verdicts.fault(e, line, head + ": never mapped in this capture", e.iova, 0,
                     r.verdicts.missing(line, "a mapping of the address"));
@@ -46,28 +46,30 @@ final class FaultAttribution {
 
     /**
      * The mapping of {@code d} (null: look only at the iommu ranges) that covered {@code iova}, or null;
-     * {@code write} null when the fault does not say; {@code at} prefixes line numbers ("line ", "capture.txt:").
+     * {@code write} null when the fault does not say; {@code at} prefixes line numbers ("line ", "capture.txt:");
+     * {@code atNs} the fault's time on the capture's clock (a kernel log's printk time), or -1: then the capture as
+     * it stands (at its end, or at the fault's line in the same file) is what covered it.
      */
-    Attribution attribute(DeviceState d, long iova, Boolean write, String at) {
-        DmaDebugEntry live = d == null ? null : liveCovering(d, iova);
+    Attribution attribute(DeviceState d, long iova, Boolean write, String at, long atNs) {
+        DmaDebugEntry live = d == null ? null : liveCovering(d, iova, atNs);
         if (live != null) {
-            DmaDirection dir = live.direction();
-            String access = write == null ? "an access" : write ? "a write" : "a read";
-            boolean allowed = write == null || (write ? dir.deviceWrites() : dir.deviceReads());
-            String cause = allowed ? access + " within a live mapping that allows it: the IOMMU's page table or IOTLB "
-                    + "disagrees with the DMA API (a missing map or an early unmap at the IOMMU level)"
-                    : access + " of a " + dir.kernelName() + " mapping: the direction does not allow it";
-            return new Attribution(cause, live.origin(), "mapped at " + at + live.origin() + " (" + dir.kernelName() + ", "
-                    + live.size() + " bytes at 0x" + Long.toHexString(live.devAddr()) + "), still live", null);
+            return new Attribution(liveCause(write, live.direction()), live.origin(), "mapped at " + at + live.origin() + " ("
+                    + live.direction().kernelName() + ", " + live.size() + " bytes at 0x" + Long.toHexString(live.devAddr())
+                    + "), still live", null);
         }
-        int slot = d == null ? -1 : d.recentUnmaps.covering(iova);
+        int slot = d == null ? -1 : d.recentUnmaps.coveringAt(iova, atNs);
         if (slot >= 0) {
-            long unmapped = d.recentUnmaps.unmapLine(slot);
-            String rel = "mapped at " + at + d.recentUnmaps.mapLine(slot) + " (" + d.recentUnmaps.size(slot) + " bytes at 0x"
-                    + Long.toHexString(d.recentUnmaps.addr(slot)) + "), unmapped at " + at + unmapped;
+            UnmapRing u = d.recentUnmaps;
+            long unmapped = u.unmapLine(slot);
+            String mapped = "mapped at " + at + u.mapLine(slot) + " (" + CaptureReplay.dir(u.direction(slot)) + ", " + u.size(slot)
+                    + " bytes at 0x" + Long.toHexString(u.addr(slot)) + "), unmapped at " + at + unmapped;
+            if (atNs >= 0 && u.unmapNs(slot) > atNs) {
+                return new Attribution(liveCause(write, u.direction(slot)), u.mapLine(slot), mapped + " (" + seconds(u.unmapNs(slot))
+                        + " s), after the fault (" + seconds(atNs) + " s)", null);
+            }
             String doubt = r.lostLine > unmapped ? "but events were lost at line " + r.lostLine
                     + " after the unmap: a new mapping of the address may be among them" : null;
-            return new Attribution("use after unmap", unmapped, rel, doubt);
+            return new Attribution("use after unmap", unmapped, mapped, doubt);
         }
         IommuRanges.Range ir = r.iommu.liveCovering(iova);
         if (ir != null) {
@@ -83,10 +85,28 @@ final class FaultAttribution {
         return null;
     }
 
-    private DmaDebugEntry liveCovering(DeviceState d, long iova) {
+    /** What a fault within a mapping that allowed or did not allow the access means. */
+    private static String liveCause(Boolean write, DmaDirection dir) {
+        String access = write == null ? "an access" : write ? "a write" : "a read";
+        boolean allowed = write == null || dir == null || (write ? dir.deviceWrites() : dir.deviceReads());
+        return allowed ? access + " within a live mapping that allows it: the IOMMU's page table or IOTLB "
+                + "disagrees with the DMA API (a missing map or an early unmap at the IOMMU level)"
+                : access + " of a " + dir.kernelName() + " mapping: the direction does not allow it";
+    }
+
+    /** A live mapping of {@code d} covering {@code iova} that existed at {@code atNs} (-1: at the end). */
+    private DmaDebugEntry liveCovering(DeviceState d, long iova, long atNs) {
         for (DmaDebugEntry x : r.debug.dump(d.debug)) {
-            if (Long.compareUnsigned(iova, x.devAddr()) >= 0 && Long.compareUnsigned(iova - x.devAddr(), x.size()) < 0) return x;
+            if (Long.compareUnsigned(iova, x.devAddr()) >= 0 && Long.compareUnsigned(iova - x.devAddr(), x.size()) < 0) {
+                long mappedNs = atNs < 0 ? -1 : r.mapNs.get(x.origin(), -1);
+                if (mappedNs < 0 || mappedNs <= atNs) return x;
+            }
         }
         return null;
+    }
+
+    /** A trace time in seconds as ftrace prints it (µs). */
+    static String seconds(long ns) {
+        return String.format(java.util.Locale.ROOT, "%d.%06d", ns / 1_000_000_000L, ns % 1_000_000_000L / 1000);
     }
 }

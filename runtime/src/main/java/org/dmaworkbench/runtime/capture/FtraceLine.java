@@ -20,6 +20,9 @@ final class FtraceLine {
     int bodyStart;
     /** For LOST: the number of lost events, -1 when the marker does not say. */
     long lost;
+    /** For EVENT: where the TIMESTAMP's digits start and end (before its colon). */
+    int timeStart;
+    int timeEnd;
 
     Kind parse(String s) {
         line = s;
@@ -34,6 +37,38 @@ final class FtraceLine {
     /** The event name (a new string). */
     String name() {
         return line.substring(nameStart, nameEnd);
+    }
+
+    /**
+     * For EVENT: the TIMESTAMP in nanoseconds, or -1 when it is no plain {@code SECONDS.FRACTION} count (the trace clocks
+     * {@code local}, {@code global}, {@code mono}, {@code boot} print seconds with µs, or ns with the {@code ns} option;
+     * {@code counter} and {@code x86-tsc} print bare counts, which are no time).
+     */
+    long timeNs() {
+        return secondsToNs(line, timeStart, timeEnd);
+    }
+
+    /** {@code SECONDS[.FRACTION]} of {@code s[start, end)} in nanoseconds (fraction digits past 9 ignored), -1 if none. */
+    static long secondsToNs(CharSequence s, int start, int end) {
+        long sec = 0;
+        int k = start;
+        int digits = 0;
+        while (k < end && isDigit(s.charAt(k))) {
+            if (++digits > 10) return -1;
+            sec = sec * 10 + (s.charAt(k++) - '0');
+        }
+        if (digits == 0 || k >= end || s.charAt(k) != '.') return -1;
+        long frac = 0;
+        int fd = 0;
+        for (k++; k < end && isDigit(s.charAt(k)); k++) {
+            if (fd < 9) {
+                frac = frac * 10 + (s.charAt(k) - '0');
+                fd++;
+            }
+        }
+        if (fd == 0 || k != end) return -1;
+        while (fd++ < 9) frac *= 10;
+        return sec * 1_000_000_000L + frac;
     }
 
     private boolean parseLost(String s, int i) {
@@ -81,7 +116,11 @@ final class FtraceLine {
             while (i < n && s.charAt(i) == ' ') i++;
             int start = i;
             while (i < n && s.charAt(i) != ' ') i++;
-            if (i > start && s.charAt(i - 1) == ':' && isTimestamp(s, start, i - 1)) return afterTimestamp(s, i);
+            if (i > start && s.charAt(i - 1) == ':' && isTimestamp(s, start, i - 1)) {
+                timeStart = start;
+                timeEnd = i - 1;
+                return afterTimestamp(s, i);
+            }
         }
         return false;
     }

@@ -59,29 +59,53 @@ final class LogFaults implements FaultLogListener {
         FaultAttribution.Attribution a = null;
         DeviceState here = r.devices.get(dev);
         boolean iova = f.addressIsIova();
+        long atNs = printkNs(f);
+        String before = null;
         if (here != null) {
             here.stats.faults++;
-            if (iova) a = r.faults.attribute(here, f.address(), write, "line ");
+            if (iova) a = r.faults.attribute(here, f.address(), write, "line ", atNs);
+            before = beforeCapture(r, atNs);
         }
         for (CaptureReplay other : session.newestFirst()) {
             if (a != null || !iova) break;
             DeviceState d = other.devices.get(dev);
-            if (d != null) a = other.faults.attribute(d, f.address(), write, other.file + ":");
+            if (d != null) {
+                a = other.faults.attribute(d, f.address(), write, other.file + ":", atNs);
+                if (a != null || before == null) before = beforeCapture(other, atNs);
+            }
         }
         String related;
         long relatedLine = 0;
         if (a != null) {
             msg.append(" — ").append(a.cause());
             related = a.doubtful() == null ? a.related() : a.related() + "; " + a.doubtful();
+            if (before != null) related += "; " + before;
             relatedLine = a.relatedLine();
         } else if (!iova) {
             related = "";
         } else if (here != null || session.hasCaptures() || !r.devices.isEmpty()) {
-            related = "no mapping of " + dev + " in the captures given covers 0x" + Long.toHexString(f.address());
+            related = "no mapping of " + dev + " in the captures given covers 0x" + Long.toHexString(f.address())
+                    + (before == null ? "" : "; " + before);
         } else {
             related = "";
         }
         r.verdicts.logFault(f.family().label(), f.line(), dev, msg.toString(), f.address(), relatedLine, related);
+    }
+
+    /**
+     * The record's printk time ({@code [%5lu.%06lu]}, kernel/printk/printk.c {@code print_time()}: local_clock(), the
+     * timeline of ftrace's default {@code local} clock) in ns, or -1 when it has none or a relative or wall-clock one.
+     */
+    static long printkNs(DecodedFault f) {
+        String t = f.fields().get("time");
+        return t == null ? -1 : FtraceLine.secondsToNs(t, 0, t.length());
+    }
+
+    /** Why an attribution by time may miss a mapping: the fault is older than the capture's first event. */
+    private static String beforeCapture(CaptureReplay c, long atNs) {
+        if (atNs < 0 || c.firstNs < 0 || atNs >= c.firstNs) return null;
+        return "the fault (" + FaultAttribution.seconds(atNs) + " s) precedes the capture (from " + FaultAttribution.seconds(c.firstNs)
+                + " s): a mapping made before it began is not known";
     }
 
     @Override

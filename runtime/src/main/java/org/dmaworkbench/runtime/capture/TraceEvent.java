@@ -11,6 +11,8 @@ final class TraceEvent {
     /** The whole line as read. */
     String text;
     int cpu;
+    /** The line's TIMESTAMP in nanoseconds of the trace clock, or -1 when it prints none that is a time. */
+    long timeNs;
     /** dev_name(), or for io_page_fault the device after the driver. */
     String device;
     /** io_page_fault: dev_driver_string(); iommu group events: null. */

@@ -114,7 +114,7 @@ class DmaDebugRulesReplayTest {
     void pageFaultsAreAttributed() {
         CaptureFinding uaf = c.at(c.lineOf("io_page_fault", "ffff4040"), "use after unmap");
         assertEquals(Kind.FAULT, uaf.kind());
-        assertEquals("mapped at line " + c.lineOf("dma_map_page", "ffff4000") + " (4096 bytes at 0xffff4000), unmapped at line "
+        assertEquals("mapped at line " + c.lineOf("dma_map_page", "ffff4000") + " (DMA_FROM_DEVICE, 4096 bytes at 0xffff4000), unmapped at line "
                 + c.lineOf("dma_unmap_page", "ffff4000"), uaf.related());
         CaptureFinding dir = c.at(c.lineOf("io_page_fault", "ffff3800"), "the direction does not allow it");
         assertEquals(Kind.FAULT, dir.kind());

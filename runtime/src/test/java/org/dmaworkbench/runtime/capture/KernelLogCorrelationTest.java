@@ -52,6 +52,75 @@ class KernelLogCorrelationTest {
         assertEquals("no mapping of 0000:03:00.0 in the captures given covers 0xffe00000", other.related());
     }
 
+    private static Captures replayTextInSession(CaptureSession s, String name, String text) throws IOException {
+        Captures c = new Captures();
+        c.text = text;
+        c.result = CaptureCheck.check(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), name, c.listener(), s);
+        return c;
+    }
+
+    /** ftrace's default clock and printk's time are both local_clock(): a separate log's fault is matched at its time. */
+    @Test
+    void aSeparateLogsFaultIsMatchedWithTheMappingsLiveAtItsTime() throws IOException {
+        String trace = """
+                # tracer: nop
+                  kworker/0:1-77 [000] .....   10.000000: dma_map_phys: 0000:05:00.0 dir=FROM_DEVICE dma_addr=f000 size=4096 phys_addr=200000 attrs=
+                  kworker/0:1-77 [000] .....   11.000000: dma_unmap_phys: 0000:05:00.0 dir=FROM_DEVICE dma_addr=f000 size=4096 attrs=
+                  kworker/0:1-77 [000] .....   12.000000: dma_map_phys: 0000:05:00.0 dir=TO_DEVICE dma_addr=e000 size=4096 phys_addr=201000 attrs=
+                  kworker/0:1-77 [000] .....   13.000000: dma_unmap_phys: 0000:05:00.0 dir=TO_DEVICE dma_addr=e000 size=4096 attrs=
+                  kworker/0:1-77 [000] .....   14.000000: dma_map_phys: 0000:05:00.0 dir=FROM_DEVICE dma_addr=e000 size=4096 phys_addr=202000 attrs=
+                """;
+        String log = """
+                [   10.500000] DMAR: [DMA Write NO_PASID] Request device [05:00.0] fault addr 0xf000 [fault reason 0x05] PTE Write access is not set
+                [   11.500000] DMAR: [DMA Write NO_PASID] Request device [05:00.0] fault addr 0xf000 [fault reason 0x05] PTE Write access is not set
+                [   13.500000] DMAR: [DMA Write NO_PASID] Request device [05:00.0] fault addr 0xe000 [fault reason 0x05] PTE Write access is not set
+                [    9.000000] DMAR: [DMA Write NO_PASID] Request device [05:00.0] fault addr 0xe000 [fault reason 0x05] PTE Write access is not set
+                """;
+        CaptureSession s = new CaptureSession();
+        Captures t = replayTextInSession(s, "boot.trace", trace);
+        Captures l = replayTextInSession(s, "boot.dmesg", log);
+        assertEquals(4, l.result.faults(), l.findings.toString());
+
+        CaptureFinding whileMapped = l.at(1, "0xf000");
+        assertTrue(whileMapped.message().endsWith("a write within a live mapping that allows it: the IOMMU's page table or IOTLB "
+                + "disagrees with the DMA API (a missing map or an early unmap at the IOMMU level)"), whileMapped.message());
+        assertEquals("mapped at boot.trace:2 (DMA_FROM_DEVICE, 4096 bytes at 0xf000), unmapped at boot.trace:3 (11.000000 s), "
+                + "after the fault (10.500000 s)", whileMapped.related());
+        assertEquals(2, whileMapped.relatedLine());
+
+        CaptureFinding afterUnmap = l.at(2, "0xf000");
+        assertTrue(afterUnmap.message().endsWith("use after unmap"), afterUnmap.message());
+        assertEquals(3, afterUnmap.relatedLine());
+
+        // at 13.5 s 0xe000 was unmapped (13 s) and not yet mapped again (14 s): the end state would say "live"
+        CaptureFinding betweenMappings = l.at(3, "0xe000");
+        assertTrue(betweenMappings.message().endsWith("use after unmap"), betweenMappings.message());
+        assertEquals("mapped at boot.trace:4 (DMA_TO_DEVICE, 4096 bytes at 0xe000), unmapped at boot.trace:5",
+                betweenMappings.related());
+
+        CaptureFinding beforeCapture = l.at(4, "0xe000");
+        assertTrue(beforeCapture.related().startsWith("no mapping of 0000:05:00.0 in the captures given covers 0xe000; "),
+                beforeCapture.related());
+        assertTrue(beforeCapture.related().contains("the fault (9.000000 s) precedes the capture (from 10.000000 s): a mapping "
+                + "made before it began is not known"), beforeCapture.related());
+        assertEquals(List.of(), t.findings);
+    }
+
+    @Test
+    void withoutPrintkTimesTheCapturesEndStateIsUsed() throws IOException {
+        String trace = """
+                  kworker/0:1-77 [000] .....   10.000000: dma_map_phys: 0000:05:00.0 dir=FROM_DEVICE dma_addr=f000 size=4096 phys_addr=200000 attrs=
+                  kworker/0:1-77 [000] .....   11.000000: dma_unmap_phys: 0000:05:00.0 dir=FROM_DEVICE dma_addr=f000 size=4096 attrs=
+                """;
+        String log = "Dec 03 10:00:00 host kernel: DMAR: [DMA Write NO_PASID] Request device [05:00.0] fault addr 0xf000 "
+                + "[fault reason 0x05] PTE Write access is not set\n";
+        CaptureSession s = new CaptureSession();
+        replayTextInSession(s, "a.trace", trace);
+        Captures l = replayTextInSession(s, "a.log", log);
+        CaptureFinding f = l.at(1, "0xf000");
+        assertTrue(f.message().endsWith("use after unmap"), "a wall-clock time is not on the trace clock: " + f.message());
+    }
+
     @Test
     void aLogAloneAndALogMixedIntoACapture() throws IOException {
         Captures alone = Captures.replay("run-42.dmesg");
