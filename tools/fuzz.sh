@@ -13,8 +13,12 @@ which=${2:-all}
 export JAVA_HOME=${JAVA_HOME:-$("$root/tools/find-jdk.sh")}
 cd "$root"
 mkdir -p target/fuzz
-if ! ./mvnw -B -q -o -pl runtime,dsl test-compile dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile=target/fuzz.classpath >target/fuzz/build.log 2>&1; then
+# offline first (fast, no network); online when the local repository lacks a plugin or dependency (a fresh machine)
+build() {
+  ./mvnw -B -q "$@" -pl runtime,dsl test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/fuzz.classpath >target/fuzz/build.log 2>&1
+}
+if ! build -o && ! build; then
   grep -E "ERROR" target/fuzz/build.log | head -n 20 >&2
   echo "fuzz.sh: the build failed; the whole log is in target/fuzz/build.log" >&2
   exit 2
