@@ -24,7 +24,9 @@ import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.program.CompiledFile;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.run.RunCancelledException;
+import org.dmaworkbench.runtime.run.StateRequest;
 import org.dmaworkbench.runtime.run.StepResult;
+import org.dmaworkbench.runtime.state.IommuState;
 
 /**
  * The one batch path of every front end ({@code ./dmas}, the Maven plugin, the Eclipse run): load
@@ -48,10 +50,12 @@ public class BatchService {
      * @param filter  the filter as the user wrote it (for the "no match" message), or null
      * @param threads how many files run at once: 1 on the caller's thread (cancellable), more on workers
      * @param arguments what the run was asked to run, as the reports name it (the paths as typed, the source roots)
+     * @param states  after which steps the IOMMU state is taken and told ({@link Listener#state}); {@link StateRequest#NONE} by default
      */
     public record Request(Workspace.Inputs inputs, Workspace.Options options, Predicate<String> names, String filter, int threads,
-                          List<String> arguments) {
+                          List<String> arguments, StateRequest states) {
         public Request {
+            states = states == null ? StateRequest.NONE : states;
             arguments = arguments == null ? List.of() : List.copyOf(arguments);
             options = options == null ? Workspace.Options.commandLine() : options;
             names = names == null ? ProgramExecutor.nameFilter(filter) : names;
@@ -60,13 +64,18 @@ public class BatchService {
 
         /** The command line's: paths as typed, names relative to the current directory, one thread. */
         public static Request commandLine(List<String> paths, String filter) {
-            return new Request(Workspace.collect(paths), Workspace.Options.commandLine(), null, filter, 1, paths);
+            return new Request(Workspace.collect(paths), Workspace.Options.commandLine(), null, filter, 1, paths, null);
+        }
+
+        /** This request, taking the states {@code s} asks for. */
+        public Request withStates(StateRequest s) {
+            return new Request(inputs, options, names, filter, threads, arguments, s);
         }
 
         /** Exactly these files. */
         public static Request files(List<Path> files, Workspace.Options options, Predicate<String> names, String filter, int threads,
                                     List<String> arguments) {
-            return new Request(Workspace.inputs(files, options), options, names, filter, threads, arguments);
+            return new Request(Workspace.inputs(files, options), options, names, filter, threads, arguments, null);
         }
     }
 
@@ -242,7 +251,7 @@ public class BatchService {
     }
 
     private static void runHere(Request req, List<CompiledFile> files, List<FileRun> runs, Listener listener) {
-        ProgramExecutor executor = new ProgramExecutor(req.names(), ProgramExecutor.Retention.BOUNDED);
+        ProgramExecutor executor = new ProgramExecutor(req.names(), ProgramExecutor.Retention.BOUNDED, req.states());
         ProgramExecutor.Listener keep = new ProgramExecutor.Listener() {
             @Override public void started(FileRun growing) {
                 runs.add(growing); // a cancelled run keeps what ran
@@ -250,6 +259,7 @@ public class BatchService {
             }
             @Override public void starting(String kind, String name) { listener.starting(kind, name); }
             @Override public void scenarioStarted(ScenarioProgram p) { listener.scenarioStarted(p); }
+            @Override public void state(ScenarioProgram p, StepResult r, IommuState s) { listener.state(p, r, s); }
             @Override public void step(ScenarioProgram p, StepResult r) { listener.step(p, r); }
             @Override public void scenarioDone(ScenarioRun run) { listener.scenarioDone(run); }
             @Override public void benchmarkDone(BenchmarkRun run) { listener.benchmarkDone(run); }
@@ -261,7 +271,8 @@ public class BatchService {
     /** Each file on a worker with its own executor; results in input order. */
     private static void runParallel(Request req, List<CompiledFile> files, List<FileRun> runs, Listener listener) {
         int n = Math.min(req.threads(), files.size());
-        ThreadLocal<ProgramExecutor> executors = ThreadLocal.withInitial(() -> new ProgramExecutor(req.names(), ProgramExecutor.Retention.BOUNDED));
+        ThreadLocal<ProgramExecutor> executors = ThreadLocal.withInitial(() -> new ProgramExecutor(req.names(), ProgramExecutor.Retention.BOUNDED,
+                req.states()));
         AtomicInteger ids = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> new Thread(null, r, "dmas-run-" + ids.incrementAndGet(), WORKER_STACK_BYTES));
         OrderedEvents ordered = new OrderedEvents(listener, files.size());

@@ -16,6 +16,8 @@ import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.findings.Finding;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.run.StepResult;
+import org.dmaworkbench.runtime.state.IommuState;
+import org.dmaworkbench.runtime.state.StateDiff;
 
 /**
  * {@code dmas-report.html}: one self-contained page (inline CSS and SVG, no scripts, no external
@@ -45,6 +47,8 @@ public final class HtmlReport implements ReportWriter {
     private boolean fileEmpty;
     /** The rows of the running scenario's steps table: at most SHOWN_STEPS + 2 * SHOWN_FAILING + 1 rows. */
     private final StringBuilder rows = new StringBuilder();
+    /** The state told for the coming step, and the last one shown (what the next one's changes are against). */
+    private IommuState pendingState, previousState;
     private long stepsSeen, failingShown, folded, foldedNotMet;
     private int foldFrom, foldTo;
 
@@ -81,10 +85,15 @@ public final class HtmlReport implements ReportWriter {
 
     @Override public void scenarioStarted(ScenarioProgram p) {
         rows.setLength(0);
+        pendingState = previousState = null;
         stepsSeen = failingShown = folded = foldedNotMet = 0;
     }
 
+    @Override public void state(ScenarioProgram p, StepResult r, IommuState s) { pendingState = s; }
+
     @Override public void step(ScenarioProgram p, StepResult st) {
+        IommuState state = pendingState;
+        pendingState = null;
         stepsSeen++;
         boolean shown = stepsSeen <= SHOWN_STEPS || !st.passed() && failingShown++ < SHOWN_FAILING;
         if (!shown) {
@@ -94,7 +103,8 @@ public final class HtmlReport implements ReportWriter {
             return;
         }
         fold();
-        row(rows, p.file(), st);
+        row(rows, p.file(), st, state, state == null || previousState == null ? null : StateDiff.between(previousState, state));
+        if (state != null) previousState = state;
     }
 
     /** The count row of the steps folded since the last shown one. */
@@ -188,7 +198,7 @@ public final class HtmlReport implements ReportWriter {
     }
 
     /** One row of a steps table. */
-    private static void row(StringBuilder h, String file, StepResult st) {
+    private static void row(StringBuilder h, String file, StepResult st, IommuState state, StateDiff diff) {
         String icon = st.met() == null ? NONE : st.met() ? MET : NOT_MET;
         h.append("<tr class=\"").append(st.passed() ? "" : "notmet").append("\"><td>").append(icon).append("</td><td><code>")
                 .append(e(file)).append(':').append(st.line()).append("</code></td><td><code>").append(e(st.text()))
@@ -202,6 +212,7 @@ public final class HtmlReport implements ReportWriter {
                     .append(e(f.message())).append("</div>");
         }
         for (String d : st.dmaDebug()) h.append("<div class=\"dmadebug\"><b>dma-debug</b>: ").append(e(d)).append("</div>");
+        if (state != null) StateHtml.details(h, state, diff);
         h.append("</td></tr>\n");
     }
 
@@ -350,5 +361,5 @@ public final class HtmlReport implements ReportWriter {
             svg.chart text { font-size: 12px; fill: #333; } svg.chart .val { fill: #555; font-size: 11px; }
             svg.chart rect.map { fill: #1e88e5; } svg.chart rect.unmap { fill: #fb8c00; }
             svg.chart text.refused { fill: #9e9e9e; font-style: italic; }
-            """;
+            """ + StateHtml.CSS;
 }

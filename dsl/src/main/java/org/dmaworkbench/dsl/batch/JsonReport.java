@@ -21,6 +21,8 @@ import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.findings.Finding;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.run.StepResult;
+import org.dmaworkbench.runtime.state.IommuState;
+import org.dmaworkbench.runtime.state.StateJson;
 
 /**
  * The machine-readable report, {@code dmas-report.json}: one document per run, described by the
@@ -49,6 +51,8 @@ public final class JsonReport implements ReportWriter {
     private JsonWriter stepsOut;
     private boolean inFile;
     private boolean inBenchmarks;
+    /** The state told for the coming step ({@code --state}), written into it. */
+    private IommuState pendingState;
 
     private JsonReport(Path target, Spill files, Spill steps) throws IOException {
         this.target = target;
@@ -100,8 +104,12 @@ public final class JsonReport implements ReportWriter {
         stepsGate.write("[");
     }
 
+    @Override public void state(ScenarioProgram p, StepResult r, IommuState s) { pendingState = s; }
+
     @Override public void step(ScenarioProgram p, StepResult st) throws IOException {
-        if (stepsOut != null) step(stepsOut, st);
+        IommuState state = pendingState;
+        pendingState = null;
+        if (stepsOut != null) step(stepsOut, st, state);
     }
 
     @Override public void scenarioDone(ScenarioRun run) throws IOException {
@@ -221,7 +229,7 @@ public final class JsonReport implements ReportWriter {
         o.flush();
     }
 
-    private static void step(JsonWriter j, StepResult st) throws IOException {
+    private static void step(JsonWriter j, StepResult st, IommuState state) throws IOException {
         j.beginObject();
         j.name("line").value(st.line());
         j.name("text").value(st.text());
@@ -245,6 +253,9 @@ public final class JsonReport implements ReportWriter {
         strings(j.name("dmaDebug"), st.dmaDebug());
         strings(j.name("events"), st.events());
         j.name("costNs").value(st.costNs());
+        j.name("state");
+        if (state == null) j.nullValue();
+        else GSON.toJson(StateJson.tree(state), j);
         j.endObject();
     }
 

@@ -10,6 +10,7 @@ import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.run.RunCancelledException;
 import org.dmaworkbench.runtime.run.StepResult;
+import org.dmaworkbench.runtime.state.IommuState;
 
 /**
  * Files running in parallel, told to one listener in input order: the events of the first file not
@@ -47,6 +48,7 @@ final class OrderedEvents {
                 synchronized (OrderedEvents.this) { target.starting(kind, name); }
             }
             @Override public void scenarioStarted(ScenarioProgram p) { tell(index, l -> l.scenarioStarted(p)); }
+            @Override public void state(ScenarioProgram p, StepResult r, IommuState s) { tell(index, l -> l.state(p, r, s)); }
             @Override public void step(ScenarioProgram p, StepResult r) { tell(index, l -> l.step(p, r)); }
             @Override public void scenarioDone(ScenarioRun run) { tell(index, l -> l.scenarioDone(run)); }
             @Override public void benchmarkDone(BenchmarkRun run) { tell(index, l -> l.benchmarkDone(run)); }

@@ -8,6 +8,7 @@ import org.dmaworkbench.runtime.exec.FileRun;
 import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.run.StepResult;
+import org.dmaworkbench.runtime.state.IommuState;
 
 /**
  * One report format, written as a run's results arrive (the events of {@link BatchService.Listener},
@@ -24,6 +25,9 @@ public interface ReportWriter {
     default void fileStarted(FileRun file) throws IOException { }
 
     default void scenarioStarted(ScenarioProgram p) throws IOException { }
+
+    /** The IOMMU state after {@code r}, when the run takes states: told just before {@link #step} for the same step. */
+    default void state(ScenarioProgram p, StepResult r, IommuState s) throws IOException { }
 
     default void step(ScenarioProgram p, StepResult r) throws IOException { }
 

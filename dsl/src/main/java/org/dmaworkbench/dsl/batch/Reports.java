@@ -14,6 +14,7 @@ import org.dmaworkbench.runtime.exec.FileRun;
 import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.run.StepResult;
+import org.dmaworkbench.runtime.state.IommuState;
 
 /**
  * Writes a run's report files (JSON, JUnit XML, HTML, and for the Maven plugin the text report as a
@@ -101,6 +102,7 @@ public final class Reports {
         @Override public void loaded(Workspace.Loaded loaded) { each(w -> w.loaded(loaded)); }
         @Override public void started(FileRun growing) { each(w -> w.fileStarted(growing)); }
         @Override public void scenarioStarted(ScenarioProgram p) { each(w -> w.scenarioStarted(p)); }
+        @Override public void state(ScenarioProgram p, StepResult r, IommuState s) { each(w -> w.state(p, r, s)); }
         @Override public void step(ScenarioProgram p, StepResult r) { each(w -> w.step(p, r)); }
         @Override public void scenarioDone(ScenarioRun run) { each(w -> w.scenarioDone(run)); }
         @Override public void benchmarkDone(BenchmarkRun run) { each(w -> w.benchmarkDone(run)); }

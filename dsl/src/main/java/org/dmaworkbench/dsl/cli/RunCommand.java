@@ -17,6 +17,7 @@ import org.dmaworkbench.dsl.batch.TextReport;
 import org.dmaworkbench.dsl.batch.Workspace;
 import org.dmaworkbench.dsl.batch.Tee;
 import org.dmaworkbench.dsl.batch.TextStream;
+import org.dmaworkbench.runtime.run.StateRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,6 +54,12 @@ final class RunCommand implements Callable<Integer> {
             description = "run only the scenarios and benchmarks whose name contains this text (case-insensitive), matches it as a glob with * and ?, or, written =NAME, is exactly NAME")
     String filter;
 
+    @Option(names = "--state", arity = "0..1", fallbackValue = "failing", paramLabel = "WHICH",
+            description = "print the IOMMU state (page tables, IOTLB with stale entries, PASID tables, flush queues, IOVA ranges, "
+                    + "swiotlb, dma-debug) after each failing step (an expectation not met, a finding, a dma-debug report): "
+                    + "--state or --state=failing; after every step: --state=all. The json and html reports carry the same states.")
+    String state;
+
     @Option(names = {"-q", "--quiet"}, description = "print only the steps whose expectation is not met (as they run) and each scenario's verdict line")
     boolean quiet;
 
@@ -71,6 +78,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter stdout, PrintWriter err) {
+        StateRequest states = state == null ? StateRequest.NONE : StateRequest.parse(state);
+        if (states == null) {
+            err.println("dmas: --state takes failing or all, not '" + Text.oneLine(state) + "'");
+            return RunResults.INVALID;
+        }
         Set<Format> fmt = formats.isEmpty() ? EnumSet.of(Format.text) : EnumSet.copyOf(formats);
         boolean text = fmt.contains(Format.text);
         BatchService batch = Batch.service();
@@ -83,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         // each step's line as soon as it has run (TextStream flushes), each scenario's verdict after its steps
         BatchService.Listener console = text ? Tee.of(diagnostics, new TextStream(stdout, quiet)) : diagnostics;
         // the report files are written as the results arrive (a failure there makes the exit code 2)
-        BatchService.Outcome o = batch.run(BatchService.Request.commandLine(paths, filter), console, fmt, Reports.Target.of(out));
+        BatchService.Outcome o = batch.run(BatchService.Request.commandLine(paths, filter).withStates(states), console, fmt, Reports.Target.of(out));
         o.messages().forEach(err::println);
         BatchService.Written w = o.reports();
         RunResults results = o.results();

@@ -91,4 +91,15 @@ public final class FlushQueue {
     }
 
     public long deadlineNs() { return deadline; }
+
+    /** Slots per CPU ring ({@code IOVA_DEFAULT_FQ_SIZE} or the platform's). */
+    public int capacity() { return capacity; }
+
+    /** The timer ({@code IOVA_DEFAULT_FQ_TIMEOUT} or the platform's). */
+    public long timeoutNs() { return timeoutNs; }
+
+    /** Every queued entry with its CPU, oldest first per ring (for state snapshots). */
+    public void forEachEntry(java.util.function.ObjIntConsumer<Entry> v) {
+        for (int cpu = 0; cpu < rings.size(); cpu++) for (Entry e : rings.get(cpu)) v.accept(e, cpu);
+    }
 }

@@ -157,6 +157,29 @@ public final class IovaDomain {
         }
     }
 
+    /** Told of each free range by {@link #forEachFree}. */
+    @FunctionalInterface
+    public interface RangeVisitor {
+        void range(long pfn, long pages, boolean cached);
+    }
+
+    /**
+     * Every free range: the two bump regions, the holes above them and (cached = true) the rcache's
+     * ranges; what lies between them in [start, end] is allocated. For state snapshots only.
+     */
+    public void forEachFree(RangeVisitor v) {
+        if (low32 > startPfn) v.range(startPfn, low32 - startPfn, false);
+        if (lowHigh > PFN_4G && endPfn >= PFN_4G) v.range(PFN_4G, lowHigh - PFN_4G, false);
+        for (Map.Entry<Long, Long> e : holes.entrySet()) v.range(e.getKey(), e.getValue(), false);
+        for (int o = 0; o < RCACHE_ORDERS; o++) for (int i = 0; i < rcacheLen[o]; i++) v.range(rcache[o][i], 1L << o, true);
+    }
+
+    /** The first usable pfn ({@code iovad->start_pfn}). */
+    public long startPfn() { return startPfn; }
+
+    /** The last usable pfn (the domain's aperture or the device's mask). */
+    public long endPfn() { return endPfn; }
+
     /** Pages currently handed out (not counting the rcache). */
     public long livePages() { return livePages; }
 

@@ -60,5 +60,20 @@ public final class Swiotlb {
         ctx.charge(ctx.cost.bounceCopyNs(bytes));
     }
 
+    /** Slots in the pool ({@code mem->nslabs}). */
+    public int slots() { return slots; }
+
+    /** Slots in use. */
+    public int usedSlots() { return used.cardinality(); }
+
+    /** Each run of used slots: its first slot and how many (for state snapshots). */
+    public void forEachUsedRun(java.util.function.BiConsumer<Integer, Integer> v) {
+        for (int i = used.nextSetBit(0); i >= 0; ) {
+            int end = used.nextClearBit(i);
+            v.accept(i, end - i);
+            i = end >= slots ? -1 : used.nextSetBit(end);
+        }
+    }
+
     public boolean contains(long pa) { return pa >= pool.phys(0) && pa < pool.phys(0) + pool.size(); }
 }

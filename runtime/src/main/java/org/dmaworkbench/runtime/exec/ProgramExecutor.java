@@ -19,7 +19,9 @@ import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.run.RunCancelledException;
 import org.dmaworkbench.runtime.run.ScenarioResult;
 import org.dmaworkbench.runtime.run.ScenarioRunner;
+import org.dmaworkbench.runtime.run.StateRequest;
 import org.dmaworkbench.runtime.run.StepResult;
+import org.dmaworkbench.runtime.state.IommuState;
 import org.dmaworkbench.runtime.sim.DmaDirection;
 
 /**
@@ -33,6 +35,7 @@ public final class ProgramExecutor {
     private final ScenarioRunner runner = new ScenarioRunner();
     private final Predicate<String> filter;
     private final Retention retention;
+    private final StateRequest states;
 
     /**
      * {@code nameFilter}: null for everything; {@code =name} for exactly that name; a glob when it
@@ -49,8 +52,17 @@ public final class ProgramExecutor {
 
     /** Runs the scenarios and benchmarks whose names {@code names} accepts, keeping the steps {@code retention} says. */
     public ProgramExecutor(Predicate<String> names, Retention retention) {
+        this(names, retention, StateRequest.NONE);
+    }
+
+    /**
+     * As {@link #ProgramExecutor(Predicate, Retention)}, taking the states {@code states} asks for
+     * ({@link Listener#state}, just before the step they follow).
+     */
+    public ProgramExecutor(Predicate<String> names, Retention retention, StateRequest states) {
         this.filter = names;
         this.retention = retention;
+        this.states = states == null ? StateRequest.NONE : states;
     }
 
     /**
@@ -83,6 +95,12 @@ public final class ProgramExecutor {
 
         /** A scenario starts running. */
         default void scenarioStarted(ScenarioProgram p) { }
+
+        /**
+         * The state after step {@code r} of {@code p}, when the executor's {@link StateRequest} asks for it:
+         * told just before {@link #step} for the same {@code r}.
+         */
+        default void state(ScenarioProgram p, StepResult r, IommuState s) { }
 
         /** One top-level step of {@code p} has run (a repeat's after its iterations). */
         default void step(ScenarioProgram p, StepResult r) { }
@@ -170,7 +188,7 @@ public final class ProgramExecutor {
             r = runner.run(p, step -> {
                 kept.add(step);
                 listener.step(p, step);
-            }, false);
+            }, false, states, (step, s) -> listener.state(p, step, s));
         } catch (RunCancelledException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -180,6 +198,19 @@ public final class ProgramExecutor {
         r = new ScenarioResult(r.name(), r.file(), r.line(), kept.steps, orEmpty(r.findings()), orEmpty(r.dmaDebug()),
                 r.counters() == null ? Map.of() : r.counters(), r.simulatedNs(), orEmpty(r.bootLog()), r.passed(), r.error());
         return new ScenarioRun(p, r, System.nanoTime() - t0, kept.count, kept.expectations, kept.met);
+    }
+
+    /**
+     * The state after the top-level step at {@code line} of {@code p}, by running {@code p} again (runs are
+     * deterministic: simulated time, no randomness), or null when no step at that line ran. What a view of a
+     * finished run calls for the step a user selects.
+     */
+    public static IommuState stateAfter(ScenarioProgram p, int line) {
+        IommuState[] found = {null};
+        new ScenarioRunner().run(p, r -> { }, false, StateRequest.atLine(line), (r, s) -> {
+            if (found[0] == null) found[0] = s;
+        });
+        return found[0];
     }
 
     /** The steps a run keeps and the counts of all of them. */

@@ -30,6 +30,11 @@ public final class DeviceTlb {
         return n;
     }
 
+    /** Every cached translation with its PASID (for state snapshots). */
+    public void forEach(java.util.function.BiConsumer<Integer, IotlbEntry> v) {
+        for (Map.Entry<Integer, LongObjectMap<IotlbEntry>> e : byPasid.entrySet()) e.getValue().forEach((k, t) -> v.accept(e.getKey(), t));
+    }
+
     public int invalidateAll(int pasid) {
         LongObjectMap<IotlbEntry> m = byPasid.remove(pasid);
         return m == null ? 0 : m.size();

@@ -41,7 +41,9 @@ public final class IoMapping {
     /** Physical address of {@code addr}, which lies inside this mapping. */
     public long translate(long addr) { return pa + (addr - iova); }
 
+    private static final String[] PROT_STRINGS = {"--", "R-", "-W", "RW"};
+
     public static String protString(int prot) {
-        return ((prot & PROT_READ) != 0 ? "R" : "-") + ((prot & PROT_WRITE) != 0 ? "W" : "-");
+        return PROT_STRINGS[prot & (PROT_READ | PROT_WRITE)];
     }
 }

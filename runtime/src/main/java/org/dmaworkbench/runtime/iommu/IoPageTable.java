@@ -123,6 +123,19 @@ public final class IoPageTable {
     /** The last mapping removed at {@code iova}, or null (null also when tombstones are off). */
     public IoMapping lastUnmapped(long iova) { return tombstones == null ? null : tombstones.get(iova >>> 12); }
 
+    /**
+     * Every live mapping once (the leaf at its start names it), in no particular order; for state
+     * snapshots, never on the translation path.
+     */
+    public void forEachMapping(java.util.function.Consumer<IoMapping> v) {
+        leaves4k.forEach((k, m) -> { if (m.pageSize == SZ_4K && (m.iova >>> 12) == k) v.accept(m); });
+        leaves2m.forEach((k, m) -> { if (m.pageSize == SZ_2M && (m.iova >>> 21) == k) v.accept(m); });
+        leaves1g.forEach((k, m) -> { if (m.pageSize == SZ_1G && (m.iova >>> 30) == k) v.accept(m); });
+    }
+
+    /** The size of the leaf {@code map} writes at iova/pa with {@code remaining} bytes left ({@code iommu_pgsize()}). */
+    public static long leafSize(long iova, long pa, long remaining) { return pgsize(iova, pa, remaining); }
+
     public int liveMappings() { return liveMappings; }
     public long liveBytes() { return liveBytes; }
 }

@@ -69,6 +69,7 @@ public final class IommuDomain {
 
     /** An optional label: "KVA strict", "bypass" … for explanations. */
     public void setLabel(String l) { label = l; }
+    public String label() { return label; }
 
     /** The domain translates kernel virtual addresses as IOVAs (the RFC's KVA strict mode). */
     public void setKernelAddressing(boolean b) { kernelAddressing = b; }

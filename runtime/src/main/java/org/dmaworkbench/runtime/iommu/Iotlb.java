@@ -113,6 +113,24 @@ public final class Iotlb {
         return n[0];
     }
 
+    /** Told of each cached entry by {@link #forEach}. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void entry(int domainId, int pasid, IotlbEntry e);
+    }
+
+    /**
+     * Every cached entry with its tag (PASID 0 on an IOTLB tagged by domain alone); for state
+     * snapshots only, never on the translation path.
+     */
+    public void forEach(EntryVisitor v) {
+        byTag.forEach((tag, m) -> {
+            int domainId = (int) (tag >>> 21);
+            int pasid = (int) (tag & ((1L << 21) - 1));
+            m.forEach((k, e) -> v.entry(domainId, pasid, e));
+        });
+    }
+
     /** Number of cached entries for a (domain, PASID) tag. */
     public int size(int domainId, int pasid) {
         LongObjectMap<IotlbEntry> m = entries(tag(domainId, pasid));

@@ -1,8 +1,11 @@
 package org.dmaworkbench.runtime.run;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.dmaworkbench.runtime.iommu.Device;
+import org.dmaworkbench.runtime.iommu.IommuDomain;
 import org.dmaworkbench.runtime.system.SimulatedSystem;
 
 /** The state of one scenario run: the booted system and the handles bound so far. */
@@ -18,6 +21,13 @@ public final class RunState {
     public void bind(String name, Value v) { handles.put(name, v); }
 
     public Device device(String name) { return sys.device(name); }
+
+    /** The domains the scenario's handles hold (a domain nothing is attached to is reached only so). */
+    public List<IommuDomain> handleDomains() {
+        List<IommuDomain> out = new ArrayList<>();
+        for (Value v : handles.values()) if (v.ref() instanceof IommuDomain d && !out.contains(d)) out.add(d);
+        return out;
+    }
 
     /** Sets the one-line explanation of the current step. */
     public void explain(String s) { explanation = s; }

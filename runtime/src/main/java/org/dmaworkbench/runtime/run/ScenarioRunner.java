@@ -17,6 +17,7 @@ import org.dmaworkbench.runtime.program.ScenarioProgram;
 import org.dmaworkbench.runtime.program.SpecLimits;
 import org.dmaworkbench.runtime.program.Step;
 import org.dmaworkbench.runtime.sim.Errno;
+import org.dmaworkbench.runtime.state.IommuState;
 import org.dmaworkbench.runtime.system.SimulatedSystem;
 
 /**
@@ -44,6 +45,12 @@ public final class ScenarioRunner {
         void step(StepResult r);
     }
 
+    /** Told of the state after each step a {@link StateRequest} asks for, just before that step goes to the {@link StepListener}. */
+    @FunctionalInterface
+    public interface StateListener {
+        void state(StepResult r, IommuState s);
+    }
+
     /** Runs one scenario; never throws for a bad program: the error is reported in the result. */
     public ScenarioResult run(ScenarioProgram p) { return run(p, r -> { }); }
 
@@ -60,6 +67,14 @@ public final class ScenarioRunner {
      * costs the runner no memory per step).
      */
     public ScenarioResult run(ScenarioProgram p, StepListener listener, boolean keepSteps) {
+        return run(p, listener, keepSteps, StateRequest.NONE, null);
+    }
+
+    /**
+     * As {@link #run(ScenarioProgram, StepListener, boolean)}, telling {@code states} the state after each
+     * top-level step {@code request} asks for ({@link org.dmaworkbench.runtime.state.StateSnapshot}, taken before the next step runs).
+     */
+    public ScenarioResult run(ScenarioProgram p, StepListener listener, boolean keepSteps, StateRequest request, StateListener states) {
         SimulatedSystem sys;
         try {
             sys = SimulatedSystem.boot(p.platform(), p.devices(), true);
@@ -68,7 +83,8 @@ public final class ScenarioRunner {
                     "platform: " + e.getMessage());
         }
         RunState st = new RunState(sys);
-        Steps results = new Steps(keepSteps ? new ArrayList<>() : null, listener);
+        StepResults results = new StepResults(keepSteps ? new ArrayList<>() : null, listener);
+        if (request != null && request.any() && states != null) results.snapshots(st, request, states);
         List<Finding> findings = new ArrayList<>();
         List<String> debug = new ArrayList<>();
         String error = null;
@@ -96,34 +112,8 @@ public final class ScenarioRunner {
         StepError(int line, String msg) { super("line " + line + ": " + msg); }
     }
 
-    /** Step results of one level: handed to a listener, kept when asked, and whether any failed. */
-    private static final class Steps {
-        private static final StepListener NONE = r -> { };
-        private final List<StepResult> kept;
-        private final StepListener listener;
-        private boolean anyFailed;
-
-        Steps(List<StepResult> kept, StepListener listener) {
-            this.kept = kept;
-            this.listener = listener;
-        }
-
-        /** One iteration of a repeat body: kept, told to no one. */
-        static Steps body() { return new Steps(new ArrayList<>(), NONE); }
-
-        void add(StepResult r) {
-            if (!r.passed()) anyFailed = true;
-            if (kept != null) kept.add(r);
-            listener.step(r);
-        }
-
-        boolean allPassed() { return !anyFailed; }
-
-        List<StepResult> kept() { return kept == null ? List.of() : kept; }
-    }
-
     /** Runs {@code steps}, which the enclosing repeats run {@code outer} times in all. */
-    private void runSteps(RunState st, List<Step> steps, Steps out, List<Finding> findings, List<String> debug,
+    private void runSteps(RunState st, List<Step> steps, StepResults out, List<Finding> findings, List<String> debug,
                           long outer) {
         for (Step s : steps) {
             if ("repeat".equals(s.op())) {
@@ -136,7 +126,7 @@ public final class ScenarioRunner {
                 }
                 for (long i = 0; i < n; i++) {
                     RunCancelledException.check();
-                    Steps inner = Steps.body();
+                    StepResults inner = StepResults.body();
                     runSteps(st, s.body(), inner, findings, debug, n * outer);
                     if (!inner.allPassed()) {
                         for (StepResult r : inner.kept()) out.add(r);

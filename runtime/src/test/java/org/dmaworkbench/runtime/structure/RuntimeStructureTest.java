@@ -24,7 +24,7 @@ class RuntimeStructureTest {
     private static final int MAX_LINES = 400;
     /** ARCHITECTURE.md's layers, bottom to top: a package may use only the packages before it. */
     private static final List<String> LAYERS = List.of("util", "cost", "sim", "mem", "platform", "iommu", "faultlog",
-            "debug", "capture", "dma", "kva", "findings", "device", "program", "system", "run", "bench", "exec");
+            "debug", "capture", "dma", "kva", "findings", "device", "program", "system", "state", "run", "bench", "exec");
 
     @Test
     void runtimePackagesHaveNoCycle() throws IOException, URISyntaxException {
