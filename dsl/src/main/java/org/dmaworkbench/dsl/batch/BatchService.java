@@ -230,6 +230,11 @@ public class BatchService {
         return new TraceService().toScenario(capture, out, platform);
     }
 
+    /** The same with {@code capture} relative to {@code base} (the Eclipse action: the project's folder). */
+    public TraceService.Exported traceToScenario(Path base, String capture, Path out, Path platform) {
+        return new TraceService().toScenario(base, capture, out, platform);
+    }
+
     /**
      * Writes the report files of a finished outcome from the steps its results kept (a run writes them
      * as it goes instead: {@link #run(Request, Listener, Set, Reports.Target)}); on failure the reason,

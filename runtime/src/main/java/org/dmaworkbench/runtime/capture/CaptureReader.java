@@ -46,7 +46,10 @@ public final class CaptureReader {
     private final EventDecoder decoder = new EventDecoder();
     private final TraceEvent event = new TraceEvent();
 
-    /** Reads {@code in} to its end, handing what it finds to {@code sink}; closes nothing. */
+    /**
+     * Reads {@code in} to its end, handing what it finds to {@code sink}; closes nothing. Stops with an
+     * {@link java.io.InterruptedIOException} when the reading thread is interrupted (checked every 4,096 lines).
+     */
     public Counts read(InputStream in, CaptureSink sink) throws IOException {
         Counts c = new Counts();
         LineSource src = new LineSource(in);
@@ -56,6 +59,9 @@ public final class CaptureReader {
         while (cur != null) {
             String ahead = src.next();
             lineNo++;
+            if ((lineNo & 4095) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("cancelled at line " + lineNo); // an IDE's Cancel interrupts the thread
+            }
             boolean lastCutOff = ahead == null && src.lastLineCutOff();
             line(cur, lineNo, lastCutOff, sink, c);
             cur = ahead;

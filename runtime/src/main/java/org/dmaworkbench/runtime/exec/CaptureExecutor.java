@@ -8,6 +8,7 @@ import org.dmaworkbench.runtime.capture.CaptureFinding;
 import org.dmaworkbench.runtime.capture.CaptureListener;
 import org.dmaworkbench.runtime.capture.CaptureResult;
 import org.dmaworkbench.runtime.capture.CaptureSession;
+import org.dmaworkbench.runtime.run.RunCancelledException;
 
 /**
  * Checks kernel captures (ftrace text of the dma: and iommu: events) and kernel logs one after the other, each
@@ -37,7 +38,10 @@ public final class CaptureExecutor {
         }
     }
 
-    /** Checks each input, captures before logs, otherwise in order; never throws on bad input. */
+    /**
+     * Checks each input, captures before logs, otherwise in order; never throws on bad input. Throws
+     * {@link RunCancelledException} when the thread is interrupted (an IDE's Cancel), between files and within one.
+     */
     public List<CaptureResult> run(List<Input> inputs, Listener listener) {
         List<Input> ordered = new ArrayList<>();
         List<Input> logs = new ArrayList<>();
@@ -46,8 +50,10 @@ public final class CaptureExecutor {
         CaptureSession session = new CaptureSession();
         List<CaptureResult> out = new ArrayList<>();
         for (Input in : ordered) {
+            RunCancelledException.check();
             listener.starting(in);
             CaptureResult r = CaptureCheck.check(in.path(), in.display(), listener, session);
+            RunCancelledException.check(); // the reader stopped early: its result is not a verdict
             out.add(r);
             listener.done(r);
         }

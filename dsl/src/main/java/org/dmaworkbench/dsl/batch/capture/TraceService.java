@@ -73,7 +73,15 @@ public final class TraceService {
      * {@code platform} (null: a generated one); the file is then validated like any other.
      */
     public Exported toScenario(String capture, Path out, Path platform) {
-        Path in = Text.cwd().resolve(capture).normalize();
+        return toScenario(Text.cwd(), capture, out, platform);
+    }
+
+    /**
+     * The same with {@code capture} named relative to {@code base} (the IDE: the project's folder), so that the
+     * scenario's comments name it as the user sees it.
+     */
+    public Exported toScenario(Path base, String capture, Path out, Path platform) {
+        Path in = base.resolve(capture).normalize();
         ScenarioWriter.Options o;
         try {
             o = ScenarioExport.options(capture, out, platform);

@@ -88,7 +88,8 @@ public final class TraceText implements CaptureExecutor.Listener {
                 + num(r.uncertain()) + " uncertain");
     }
 
-    static String device(DeviceStats d) {
+    /** One device's statistics line, as the summary prints it (also the IDE's results view). */
+    public static String device(DeviceStats d) {
         StringBuilder sb = new StringBuilder(d.device()).append(": ");
         sb.append(num(d.maps())).append(" maps, ").append(num(d.unmaps())).append(" unmaps");
         if (d.mapErrors() > 0) sb.append(", ").append(num(d.mapErrors())).append(" map errors");
