@@ -18,7 +18,7 @@ import org.eclipse.ui.editors.text.EditorsUI;
  * platform's default control keeps each paragraph on one line, as wide as the screen); code lines
  * keep their indentation. F2 turns it into a resizable, scrollable copy.
  */
-final class HoverControl extends AbstractInformationControl implements IInformationControlExtension2 {
+public final class HoverControl extends AbstractInformationControl implements IInformationControlExtension2 {
     static final int COLUMNS = 80;
     private static final int MAX_LINES = 30;
     private StyledText text;
@@ -35,7 +35,7 @@ final class HoverControl extends AbstractInformationControl implements IInformat
     }
 
     /** The hover's creator; its F2 (enriched) form is resizable. */
-    static IInformationControlCreator creator() {
+    public static IInformationControlCreator creator() {
         return parent -> new HoverControl(parent, EditorsUI.getTooltipAffordanceString());
     }
 

@@ -8,15 +8,17 @@ import org.eclipse.core.runtime.CoreException;
 
 /**
  * {@code org.dmaworkbench.dsl.ui.hasDmasFiles}: a {@code .dmas} file, or a folder or project with
- * one below it (not in {@code target/} or hidden folders). Decides where Run As > DMA Scenario shows.
+ * one below it (not in {@code target/} or hidden folders). Decides where Run As > DMA Scenario shows;
+ * {@code org.dmaworkbench.dsl.ui.isKernelCapture}: a capture or kernel log (Run As > Kernel Capture Check, Convert to Scenario).
  */
 public class DmasPropertyTester extends PropertyTester {
     private static final int MAX_VISITED = 5_000; // a menu must open at once, whatever the project's size
 
     @Override
     public boolean test(Object receiver, String property, Object[] args, Object expectedValue) {
-        if (!(receiver instanceof IResource r) || !"hasDmasFiles".equals(property)) return false;
-        return hasDmasFiles(r);
+        if (!(receiver instanceof IResource r)) return false;
+        if ("isKernelCapture".equals(property)) return r instanceof IFile f && org.dmaworkbench.dsl.ui.capture.CaptureFiles.isCheckable(f);
+        return "hasDmasFiles".equals(property) && hasDmasFiles(r);
     }
 
     public static boolean hasDmasFiles(IResource r) {

@@ -154,7 +154,7 @@ public class DmasRunJob extends Job {
     }
 
     /** Text for the console, handed over on each flush (TextStream flushes after every step). */
-    private static final class ConsoleWriter extends Writer {
+    static final class ConsoleWriter extends Writer {
         private final RunConsole console;
         private final StringBuilder pending = new StringBuilder();
 

@@ -11,7 +11,8 @@ import org.eclipse.swt.graphics.RGB;
 /**
  * The editor's colours, one preference each (Window > Preferences > DMA Scenarios > Syntax
  * Colouring): the lexical ones of {@code DmasTokenScanner} and the semantic ones of
- * {@code SemanticHighlighter}. A change repaints open editors.
+ * {@code SemanticHighlighter}; those of kernel captures and logs ({@code capture.CaptureTokenScanner}), which
+ * also use {@link #NUMBER}, {@link #DEVICE} and {@link #COMMENT}. A change repaints open editors.
  */
 public enum SyntaxColors {
     KEYWORD("Keywords", new RGB(127, 0, 85), SWT.BOLD),
@@ -25,7 +26,13 @@ public enum SyntaxColors {
     HANDLE_TYPE("Handle types", new RGB(127, 0, 85), SWT.NORMAL),
     EXPECTATION("Expectations", new RGB(170, 60, 0), SWT.BOLD),
     EXPECTED_VALUE("Expected values", new RGB(0, 0, 192), SWT.ITALIC),
-    COUNTER("Counters", new RGB(0, 128, 128), SWT.NORMAL);
+    COUNTER("Counters", new RGB(0, 128, 128), SWT.NORMAL),
+    TRACE_EVENT("Captures: dma: and iommu: events", new RGB(0, 110, 110), SWT.BOLD),
+    TRACE_FIELD("Captures: field names", new RGB(100, 70, 150), SWT.NORMAL),
+    TRACE_CONTEXT("Captures and logs: task, CPU, time stamp", new RGB(128, 128, 128), SWT.NORMAL),
+    LOST_EVENTS("Captures: lost events", new RGB(200, 100, 0), SWT.BOLD),
+    FAULT("Kernel logs: IOMMU fault lines", new RGB(180, 0, 0), SWT.NORMAL),
+    FAULT_CODE("Kernel logs: fault reasons and event codes", new RGB(180, 0, 0), SWT.BOLD);
 
     private final String label;
     private final RGB defaultRgb;

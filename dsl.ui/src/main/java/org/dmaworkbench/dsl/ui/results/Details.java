@@ -3,6 +3,9 @@ package org.dmaworkbench.dsl.ui.results;
 import java.util.Map;
 import org.dmaworkbench.dsl.batch.Text;
 import org.dmaworkbench.dsl.batch.TextReport;
+import org.dmaworkbench.dsl.batch.capture.TraceText;
+import org.dmaworkbench.runtime.capture.CaptureFinding;
+import org.dmaworkbench.runtime.capture.CaptureResult;
 import org.dmaworkbench.runtime.exec.FileRun;
 import org.dmaworkbench.runtime.exec.ScenarioRun;
 import org.dmaworkbench.runtime.findings.Finding;
@@ -20,6 +23,13 @@ final class Details {
             case ResultNode.FileNode f -> file(f);
             case ResultNode.OmittedNode o -> o.label() + "\n\nA run keeps the first 1,000 steps of a scenario and up to 1,000 unmet steps"
                     + " after them; dmas-report.json (and the console) have every step.\n";
+            case ResultNode.CaptureNode c -> captureSummary(c.capture());
+            case ResultNode.DeviceNode d -> device(d);
+            case ResultNode.FindingNode f -> finding(f.finding());
+            case ResultNode.RelatedNode r -> "line " + r.finding().relatedLine() + ": " + r.finding().related() + "\n\nthe earlier event of:\n"
+                    + r.finding().text() + "\n";
+            case ResultNode.LiveNode l -> l.label() + "\n\nNo unmap of them is in the capture: a leak, or the capture ended first.\n";
+            case ResultNode.MoreFindingsNode m -> m.label() + "\n";
         };
     }
 
@@ -89,6 +99,33 @@ final class Details {
         if (benchFailed > 0) sb.append(" (").append(benchFailed).append(" did not run)");
         sb.append('.');
         if (f.run().cancelled()) sb.append("\n(cancelled)");
+        return sb.toString();
+    }
+
+    /** What {@code ./dmas trace} prints after a capture's findings: what was read and skipped, each device's statistics. */
+    static String captureSummary(CaptureResult r) {
+        if (r.unreadable()) return r.problem() + "\n";
+        java.io.StringWriter w = new java.io.StringWriter();
+        TraceText.summary(r, new java.io.PrintWriter(w, true));
+        return w.toString();
+    }
+
+    static String device(ResultNode.DeviceNode d) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(d.stats() != null ? TraceText.device(d.stats()) : d.device() + ": no dma: event in the capture").append("\n\n");
+        for (CaptureFinding f : d.findings().subList(0, Math.min(d.findings().size(), 50))) sb.append(f.text()).append('\n');
+        if (d.findings().size() > 50) sb.append("... and ").append(d.findings().size() - 50).append(" more\n");
+        return sb.toString();
+    }
+
+    static String finding(CaptureFinding f) {
+        StringBuilder sb = new StringBuilder(f.text()).append("\n\n");
+        sb.append("kind:    ").append(f.kind().label()).append('\n');
+        sb.append("event:   ").append(f.event()).append(" (line ").append(f.line()).append(")\n");
+        if (f.check() != null) sb.append("check:   dma-debug ").append(f.check()).append('\n');
+        if (f.dmaAddr() != 0) sb.append("address: 0x").append(Long.toHexString(f.dmaAddr())).append('\n');
+        if (f.relatedLine() > 0) sb.append("earlier: line ").append(f.relatedLine()).append(" (its row below this one jumps there)\n");
+        if (f.kind() == CaptureFinding.Kind.UNCERTAIN) sb.append("\nUncertain: it depends on events the capture may lack; not a violation.\n");
         return sb.toString();
     }
 }

@@ -46,6 +46,12 @@ final class HistoryAction extends Action implements IMenuCreator {
     }
 
     static String label(RunRecord r) {
+        if (r.isCaptureCheck()) {
+            long v = r.captures().results().stream().mapToLong(c -> c.violations()).sum();
+            long f = r.captures().results().stream().mapToLong(c -> c.faults()).sum();
+            return TIME.format(r.results().started()) + "  " + r.configName() + "  " + v + " violations, " + f + " faults"
+                    + (r.cancelled() ? " (cancelled)" : "");
+        }
         return TIME.format(r.results().started()) + "  " + r.configName() + "  "
                 + r.results().scenariosPassed() + "/" + r.results().scenarios() + " passed"
                 + (r.results().benchmarks() > 0 ? ", " + r.results().benchmarks() + " benchmark(s)" : "")

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.dmaworkbench.dsl.batch.RunResults;
 import org.dmaworkbench.dsl.ui.DmasUiPlugin;
+import org.dmaworkbench.dsl.ui.launch.CaptureRunJob;
 import org.dmaworkbench.dsl.ui.launch.DmasRunJob;
 import org.dmaworkbench.dsl.ui.preferences.DmasPreferences;
 import org.dmaworkbench.runtime.bench.BenchmarkTable;
@@ -164,7 +165,7 @@ public class ResultsView extends ViewPart {
         tb.add(new HistoryAction(this));
         getViewSite().setSelectionProvider(tree);
         if (latest != null) show(latest);
-        else summary.setText("No run yet: Run As > DMA Scenario on a .dmas file.");
+        else summary.setText("No run yet: Run As > DMA Scenario on a .dmas file, or Run As > Kernel Capture Check on a capture.");
     }
 
     private interface RowText { String of(BenchmarkTable.Row r); }
@@ -194,6 +195,10 @@ public class ResultsView extends ViewPart {
     /** Shows a run (UI thread). */
     public void show(RunRecord record) {
         shown = record;
+        if (record.isCaptureCheck()) {
+            showCaptures(record);
+            return;
+        }
         RunResults r = record.results();
         // only the files that ran something: a re-run of the failed scenarios lists their files, not every file it loaded
         List<ResultNode> files = r.files().stream().filter(f -> !f.scenarios().isEmpty() || !f.benchmarks().isEmpty())
@@ -214,6 +219,27 @@ public class ResultsView extends ViewPart {
         summary.setText(head);
         summary.getParent().layout();
         details.setText(r.errors() > 0 ? diagnostics(r) : "");
+        showBenchmark(null);
+    }
+
+    /** A kernel capture check: its devices (or files) with their findings; those with findings expanded. */
+    private void showCaptures(RunRecord record) {
+        List<ResultNode> rows = ResultNode.captureRows(record);
+        tree.setInput(rows);
+        for (ResultNode n : rows) if (n.verdict() != ResultNode.Verdict.PASSED) tree.expandToLevel(n, 1);
+        long v = 0, f = 0, u = 0;
+        for (var c : record.captures().results()) {
+            v += c.violations();
+            f += c.faults();
+            u += c.uncertain();
+        }
+        String head = record.configName() + ": " + v + (v == 1 ? " violation, " : " violations, ") + f + (f == 1 ? " fault, " : " faults, ")
+                + u + " uncertain" + (record.captures().results().stream().anyMatch(c -> c.unreadable()) ? " (a file could not be read)" : "")
+                + (record.cancelled() ? " (cancelled)" : "");
+        summary.setText(head);
+        summary.getParent().layout();
+        details.setText(record.captures().results().size() == 1 ? Details.captureSummary(record.captures().results().get(0))
+                : String.join("\n", record.captures().messages()));
         showBenchmark(null);
     }
 
@@ -319,6 +345,10 @@ public class ResultsView extends ViewPart {
     public void rerun(Set<String> only) {
         RunRecord r = shown;
         if (r == null) return;
+        if (r.isCaptureCheck()) {
+            new CaptureRunJob(r.configName(), r.root()).schedule(); // a capture is checked whole
+            return;
+        }
         String filter = only == null ? r.filter() : only.size() == 1 ? "=" + only.iterator().next() : null;
         DmasRunJob job = filter != null ? new DmasRunJob(r.configName(), r.root(), filter, r.formats(), r.reportDir())
                 : new DmasRunJob(r.configName(), r.root(), only, r.formats(), r.reportDir());
@@ -328,6 +358,10 @@ public class ResultsView extends ViewPart {
     private void rerunFailed() {
         RunRecord r = shown;
         if (r == null) return;
+        if (r.isCaptureCheck()) {
+            rerun(null);
+            return;
+        }
         Set<String> failed = new LinkedHashSet<>();
         for (FileRun f : r.results().files()) {
             for (ScenarioRun s : f.scenarios()) if (!s.passed()) failed.add(s.result().name());
@@ -348,6 +382,12 @@ public class ResultsView extends ViewPart {
                 case ResultNode.BenchmarkNode b -> b.benchmark().spec().name();
                 case ResultNode.FileNode f -> null;
                 case ResultNode.OmittedNode o -> o.scenario().result().name();
+                case ResultNode.CaptureNode c -> null;
+                case ResultNode.DeviceNode d -> null;
+                case ResultNode.FindingNode f -> null;
+                case ResultNode.RelatedNode x -> null;
+                case ResultNode.LiveNode l -> null;
+                case ResultNode.MoreFindingsNode m -> null;
             };
             rerun(name == null ? null : Set.of(name));
         }
