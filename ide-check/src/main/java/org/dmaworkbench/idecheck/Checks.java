@@ -13,7 +13,8 @@ import org.eclipse.ui.PlatformUI;
 
 /**
  * The checks, in the order a new user meets the features: the workbench, its bundles, every example
- * opened in the editor, Ctrl+Space, a hover, a quick fix, a run shown in the results view. Each
+ * opened in the editor, Ctrl+Space, a hover, a quick fix, a run shown in the results view, a kernel capture
+ * opened and checked. Each
  * check fails on its own (and with what reached the error log while it ran); then the workbench exits.
  */
 final class Checks {
@@ -50,6 +51,10 @@ final class Checks {
                 check("run " + subject.getName() + " into the results view", () -> new RunCheck().run(subject));
             }
             check("quick fix (Ctrl+1) of a misspelled call", () -> new QuickFixCheck().run());
+            KernelCaptureCheck capture = new KernelCaptureCheck();
+            if (check("open a kernel capture (.trace)", capture::open)) {
+                check("Run As > Kernel Capture Check into the results view", capture::check);
+            }
         } finally {
             Platform.removeLogListener(listener);
             report.done();

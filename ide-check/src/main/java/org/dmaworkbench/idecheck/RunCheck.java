@@ -34,7 +34,7 @@ final class RunCheck {
         return scenarios.size() + " scenario(s): " + scenarios;
     }
 
-    private static List<Tree> trees(IViewPart view) {
+    static List<Tree> trees(IViewPart view) {
         MPart part = view.getSite().getService(MPart.class);
         return part != null && part.getWidget() instanceof Control c ? Ui.find(c, Tree.class) : List.of();
     }
