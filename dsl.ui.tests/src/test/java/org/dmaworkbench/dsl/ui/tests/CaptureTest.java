@@ -38,6 +38,7 @@ import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Tree;
@@ -279,7 +280,8 @@ class CaptureTest {
     }
 
     /**
-     * Answers the dialogs the next command opens, in order, by pressing the buttons named: a modal dialog runs its own
+     * Answers the dialogs the next command opens, in order, by pressing the buttons named ({@code select:ITEM}: choosing
+     * ITEM in the dialog's platform list): a modal dialog runs its own
      * event loop, so the answers are timer runnables of the display, which that loop runs.
      */
     private static void answer(String... buttons) {
@@ -289,7 +291,16 @@ class CaptureTest {
         poll[0] = () -> {
             if (todo.isEmpty() || System.currentTimeMillis() > end) return;
             display().timerExec(50, poll[0]); // first: a press may open the next dialog, whose loop must run this too
-            Shell s = shellWithButton(todo.peek());
+            String step = todo.peek();
+            if (step.startsWith("select:")) {
+                Shell s = shellWithButton("Convert");
+                if (s == null) return;
+                Combo c = find(s, Combo.class).get(0);
+                c.select(Arrays.asList(c.getItems()).indexOf(step.substring(7)));
+                todo.pop();
+                return;
+            }
+            Shell s = shellWithButton(step);
             if (s != null) press(s, todo.pop());
         };
         display().timerExec(50, poll[0]);
@@ -333,6 +344,33 @@ class CaptureTest {
         assertEquals(null, shellWithButton("Convert"), "the dialog is closed");
         waitForJobs(ConvertToScenarioHandler.FAMILY, 10000);
         assertEquals("// mine\n", new String(scenario.getContents(true).readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void convertOnAPlatformOfTheProjectImportsItAndNamesItsDevices() throws Exception {
+        file(project, "platforms/lab.dmas", """
+                platform lab {
+                    iommu vtd0 arch intel-vtd { address-width 48 }
+                    default-domain strict
+                    memory 8192 MiB
+                }
+                device eth0 { bdf 0000:02:00.0  iommu vtd0  dma-mask 64 }
+                device nvme0 { bdf 0000:03:00.0  iommu vtd0  dma-mask 64 }
+                """);
+        IFile trace = file(project, "caps/nic.trace", Fixtures.CAPTURE);
+        page().activate(open(trace));
+        answer("select:platforms/lab.dmas", "Convert");
+        execute(CONVERT);
+        waitUntil("the conversion", 30000, () -> Job.getJobManager().find(ConvertToScenarioHandler.FAMILY).length == 0
+                && page().getActiveEditor() != null && page().getActiveEditor().getEditorInput().getName().equals("nic.dmas"));
+        IFile scenario = project.getFile("caps/nic.dmas");
+        String text = new String(scenario.getContents(true).readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("import \"../platforms/lab.dmas\""), text);
+        assertTrue(text.contains("on lab") && text.contains("dma_map_page(eth0,") && text.contains("nvme0"), text);
+        Path base = project.getLocation().toFile().toPath();
+        BatchService.Outcome run = Batch.service().run(BatchService.Request.files(List.of(scenario.getLocation().toFile().toPath()),
+                new Workspace.Options(base, List.of(), Workspace.Progress.NONE), null, "", 1, List.of("caps/nic.dmas")), new BatchService.Listener() { });
+        assertEquals(1, run.results().scenariosPassed(), () -> text + "\n" + run.messages() + "\n" + run.results().diagnostics());
     }
 
     /** The visible dialog titled Convert to Scenario with a button {@code label} (the dialog: Convert; the question "Replace it?": No), or null. */
