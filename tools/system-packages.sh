@@ -8,7 +8,8 @@
 #   tools/system-packages.sh install [GROUP...]   apt-get install what is missing (sudo when not root)
 #
 # Groups: display (a virtual display for the workbench tests and the product check), swt (what SWT, the
-# Eclipse plug-in's tests and the IDE load), editors (real LSP clients the language server is tested with). No window manager: the workbench tests and ide-check pass
+# Eclipse plug-in's tests and the IDE load), editors (real LSP clients the language server is tested with), node
+# (Node.js and npm, which build and test the VS Code extension). No window manager: the workbench tests and ide-check pass
 # under a bare Xvfb.
 # Without a group: all of them.
 set -euo pipefail
@@ -20,6 +21,8 @@ display|xauth|cmd:xauth|xvfb-run needs it for the display cookie
 swt|libgtk-3-0|lib:libgtk-3.so.0|SWT (Eclipse plug-in tests, the IDE product): GTK 3
 swt|libxtst6|lib:libXtst.so.6|SWT posts key and mouse events (Display.post) through XTest
 editors|neovim|cmd:nvim|NeovimEndToEndTest drives the language server with the LSP client of Neovim
+node|nodejs|cmd:node|the VS Code extension (editors/vscode): TypeScript build, tests and .vsix (node 18 or newer)
+node|npm|cmd:npm|the VS Code extension: npm ci of its pinned packages from the npm registry
 '
 
 entries() { # $@ = groups (none: all)
@@ -69,5 +72,5 @@ case $cmd in
     # shellcheck disable=SC2086
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $names >/dev/null
     ;;
-  *) echo "usage: $0 list|check|install [display|swt]..." >&2; exit 2 ;;
+  *) echo "usage: $0 list|check|install [display|swt|editors|node]..." >&2; exit 2 ;;
 esac
