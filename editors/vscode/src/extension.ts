@@ -62,8 +62,10 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     if (!search.found) {
         const message = describeFailure(search);
         runs.appendLine(message);
-        const choice = await vscode.window.showErrorMessage(message, 'Open Settings');
-        if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'dmas.java.home');
+        // not awaited: activation must not wait for the user to dismiss the message
+        void vscode.window.showErrorMessage(message, 'Open Settings').then(choice => {
+            if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'dmas.java.home');
+        });
         return;
     }
     const classpath = serverClasspath(config.get<string[]>('server.classpath'), context.asAbsolutePath('server'), {
