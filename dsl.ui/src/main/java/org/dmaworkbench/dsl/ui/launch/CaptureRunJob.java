@@ -22,7 +22,6 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 
 /**
  * One kernel capture check (Run As > Kernel Capture Check) through {@code BatchService.trace}, the path of
@@ -30,45 +29,22 @@ import org.eclipse.core.runtime.jobs.Job;
  * devices and findings, and the capture's lines their markers. Cancel interrupts the thread; the reader stops
  * within 4,096 lines.
  */
-public class CaptureRunJob extends Job {
+public class CaptureRunJob extends InterruptibleJob {
     /** The job family of capture checks (the tests wait for it; cancel from the Progress view). */
     public static final Object FAMILY = CaptureRunJob.class;
     static final int MAX_WARNINGS = 2000;
 
     private final String configName;
     private final IResource capture;
-    private volatile Thread thread;
 
     public CaptureRunJob(String configName, IResource capture) {
-        super("Checking " + configName);
+        super("Checking " + configName, FAMILY);
         this.configName = configName;
         this.capture = capture;
-        setUser(true);
     }
 
     @Override
-    public boolean belongsTo(Object family) {
-        return family == FAMILY;
-    }
-
-    @Override
-    protected void canceling() {
-        Thread t = thread;
-        if (t != null) t.interrupt();
-    }
-
-    @Override
-    protected IStatus run(IProgressMonitor monitor) {
-        thread = Thread.currentThread();
-        try {
-            return check(monitor);
-        } finally {
-            thread = null;
-            Thread.interrupted();
-        }
-    }
-
-    private IStatus check(IProgressMonitor monitor) {
+    protected IStatus work(IProgressMonitor monitor) {
         monitor.beginTask("Replaying " + capture.getName(), IProgressMonitor.UNKNOWN);
         long t0 = System.nanoTime();
         Path base = capture.getProject().getLocation().toFile().toPath();

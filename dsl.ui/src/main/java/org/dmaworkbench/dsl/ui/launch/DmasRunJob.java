@@ -27,7 +27,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
-import org.eclipse.core.runtime.jobs.Job;
 
 /**
  * One run of a {@code .dmas} file, or of every {@code .dmas} file in a folder or project (as
@@ -36,7 +35,7 @@ import org.eclipse.core.runtime.jobs.Job;
  * failing-step markers and the results view.
  * Cancelling the job interrupts its thread; the simulator stops at the next step or iteration.
  */
-public class DmasRunJob extends Job {
+public class DmasRunJob extends InterruptibleJob {
     /** The job family of all runs (the tests wait for it; cancel from the Progress view). */
     public static final Object FAMILY = DmasRunJob.class;
 
@@ -46,7 +45,6 @@ public class DmasRunJob extends Job {
     private final Set<String> only;
     private final Set<Reports.Format> formats;
     private final String reportDir;
-    private volatile Thread thread;
 
     /** Runs what {@code filter} selects ({@code ProgramExecutor.nameFilter}; empty: everything). */
     public DmasRunJob(String configName, IResource root, String filter, Set<Reports.Format> formats, String reportDir) {
@@ -59,39 +57,17 @@ public class DmasRunJob extends Job {
     }
 
     private DmasRunJob(String configName, IResource root, String filter, Set<String> only, Set<Reports.Format> formats, String reportDir) {
-        super("Running " + configName);
+        super("Running " + configName, FAMILY);
         this.configName = configName;
         this.root = root;
         this.only = only;
         this.filter = filter == null ? "" : filter;
         this.formats = formats;
         this.reportDir = reportDir == null ? "" : reportDir;
-        setUser(true); // progress dialog / Progress view, with a cancel button; no scheduling rule, so saving stays possible
     }
 
     @Override
-    public boolean belongsTo(Object family) {
-        return family == FAMILY;
-    }
-
-    @Override
-    protected void canceling() {
-        Thread t = thread;
-        if (t != null) t.interrupt();
-    }
-
-    @Override
-    protected IStatus run(IProgressMonitor monitor) {
-        thread = Thread.currentThread();
-        try {
-            return doRun(monitor);
-        } finally {
-            thread = null;
-            Thread.interrupted(); // leave the worker thread as we found it
-        }
-    }
-
-    private IStatus doRun(IProgressMonitor monitor) {
+    protected IStatus work(IProgressMonitor monitor) {
         SubMonitor sub = SubMonitor.convert(monitor, "Running " + root.getName(), 100);
         Path base = root.getProject().getLocation().toFile().toPath();
         Path path = root.getLocation().toFile().toPath();
